@@ -1,0 +1,271 @@
+package dev.weft.runtime;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.StampedLock;
+
+/**
+ * The static entry points that instrumented bytecode calls.
+ *
+ * <p>Two rules shape every method here. First, the application must behave exactly as without
+ * weft: a hook that replaces a call ({@code lock.lock()} becomes {@code Hooks.lock(lock, site)})
+ * performs that very call, lets the application's own exceptions through unchanged, and catches
+ * everything of weft's own. Second, the common case must cost nanoseconds: an uncontended
+ * acquisition only bumps a counter; clocks are read and events written only when a thread really
+ * has to wait ("try first, time the wait"). For fair locks a {@code tryLock} would barge ahead of
+ * queued threads, so those are acquired as the application asked, and timed only when they look
+ * held.
+ */
+public final class Hooks {
+    private static volatile Sink sink;
+
+    private Hooks() {
+    }
+
+    /** Installs the sink that turns what hooks see into events. */
+    public static void install(Sink newSink) {
+        sink = newSink;
+    }
+
+    // ---- monitors -------------------------------------------------------------------------
+
+    /** The current thread has just entered the monitor of {@code lock} at {@code site}. */
+    public static void monitorEntered(Object lock, int site) {
+        try {
+            LockSites.get(site).acquired(lock);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    // ---- java.util.concurrent.locks -------------------------------------------------------
+
+    /** Replaces {@code lock.lock()}. */
+    public static void lock(Lock lock, int site) {
+        int attempt = firstAttempt(lock);
+        if (attempt == ACQUIRED) {
+            acquired(lock, site);
+            return;
+        }
+        if (attempt == LOOKS_FREE) {
+            lock.lock();
+            acquired(lock, site);
+            return;
+        }
+        Object token = beginWait(lock);
+        long start = System.nanoTime();
+        boolean done = false;
+        try {
+            lock.lock();
+            done = true;
+        } finally {
+            endWait(token, lock, "lock", site, start, done);
+        }
+    }
+
+    /** Replaces {@code lock.lockInterruptibly()}. */
+    public static void lockInterruptibly(Lock lock, int site) throws InterruptedException {
+        int attempt = Thread.currentThread().isInterrupted() ? LOOKS_FREE : firstAttempt(lock);
+        if (attempt == ACQUIRED) {
+            acquired(lock, site);
+            return;
+        }
+        if (attempt == LOOKS_FREE) {
+            lock.lockInterruptibly(); // an interrupted thread gets its exception from the lock itself
+            acquired(lock, site);
+            return;
+        }
+        Object token = beginWait(lock);
+        long start = System.nanoTime();
+        boolean done = false;
+        try {
+            lock.lockInterruptibly();
+            done = true;
+        } finally {
+            endWait(token, lock, "lockInterruptibly", site, start, done);
+        }
+    }
+
+    /** Replaces {@code lock.tryLock(time, unit)}. */
+    public static boolean tryLock(Lock lock, long time, TimeUnit unit, int site) throws InterruptedException {
+        int attempt = Thread.currentThread().isInterrupted() ? LOOKS_FREE : firstAttempt(lock);
+        if (attempt == ACQUIRED) {
+            acquired(lock, site);
+            return true;
+        }
+        if (attempt == LOOKS_FREE) {
+            boolean got = lock.tryLock(time, unit);
+            if (got) {
+                acquired(lock, site);
+            }
+            return got;
+        }
+        Object token = beginWait(lock);
+        long start = System.nanoTime();
+        boolean done = false;
+        try {
+            done = lock.tryLock(time, unit);
+            return done;
+        } finally {
+            endWait(token, lock, "tryLock", site, start, done);
+        }
+    }
+
+    /** Replaces {@code stampedLock.writeLock()}. */
+    public static long writeLock(StampedLock lock, int site) {
+        long stamp = tryWrite(lock);
+        if (stamp != 0L) {
+            acquired(lock, site);
+            return stamp;
+        }
+        Object token = beginWait(lock);
+        long start = System.nanoTime();
+        try {
+            stamp = lock.writeLock();
+            return stamp;
+        } finally {
+            endWait(token, lock, "writeLock", site, start, stamp != 0L);
+        }
+    }
+
+    /** Replaces {@code stampedLock.readLock()}. */
+    public static long readLock(StampedLock lock, int site) {
+        long stamp = tryRead(lock);
+        if (stamp != 0L) {
+            acquired(lock, site);
+            return stamp;
+        }
+        Object token = beginWait(lock);
+        long start = System.nanoTime();
+        try {
+            stamp = lock.readLock();
+            return stamp;
+        } finally {
+            endWait(token, lock, "readLock", site, start, stamp != 0L);
+        }
+    }
+
+    private static final int ACQUIRED = 0;
+    private static final int LOOKS_FREE = 1;
+    private static final int HELD = 2;
+
+    /**
+     * Takes {@code lock} at once where a {@code tryLock()} is exactly the lock's own first attempt
+     * (non-fair JDK locks); otherwise only looks whether it is held, without touching it.
+     */
+    private static int firstAttempt(Lock lock) {
+        boolean mayTry;
+        try {
+            mayTry = LockIntrospection.mayTryFirst(lock);
+        } catch (Throwable t) {
+            return LOOKS_FREE; // e.g. a null lock: the application's own call throws as it should
+        }
+        if (mayTry) {
+            return lock.tryLock() ? ACQUIRED : HELD;
+        }
+        return looksHeld(lock) ? HELD : LOOKS_FREE;
+    }
+
+    private static boolean looksHeld(Lock lock) {
+        try {
+            if (lock instanceof ReentrantLock) {
+                ReentrantLock reentrant = (ReentrantLock) lock;
+                return (reentrant.isLocked() && !reentrant.isHeldByCurrentThread()) || reentrant.hasQueuedThreads();
+            }
+            return false;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    private static long tryWrite(StampedLock lock) {
+        return lock == null ? 0L : lock.tryWriteLock();
+    }
+
+    private static long tryRead(StampedLock lock) {
+        return lock == null ? 0L : lock.tryReadLock();
+    }
+
+    private static void acquired(Object lock, int site) {
+        try {
+            LockSites.get(site).acquired(lock);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    private static Object beginWait(Object lock) {
+        Sink current = sink;
+        if (current == null || lock == null) {
+            return null;
+        }
+        boolean[] guard = ReentryGuard.enter();
+        if (guard == null) {
+            return null;
+        }
+        try {
+            return current.beginContended(lock, LockIntrospection.owner(lock));
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return null;
+        } finally {
+            ReentryGuard.exit(guard);
+        }
+    }
+
+    private static void endWait(Object token, Object lock, String operation, int site, long start, boolean acquired) {
+        boolean[] guard = null;
+        try {
+            long waited = System.nanoTime() - start;
+            LockSite lockSite = LockSites.get(site);
+            if (acquired) {
+                lockSite.acquired(lock);
+            }
+            lockSite.waited(waited);
+            Sink current = sink;
+            if (token != null && current != null && (guard = ReentryGuard.enter()) != null) {
+                current.endContended(token, lock, operation, lockSite);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        } finally {
+            if (guard != null) {
+                ReentryGuard.exit(guard);
+            }
+        }
+    }
+
+    // ---- threads --------------------------------------------------------------------------
+
+    /**
+     * Called on entry to {@code Thread.start}. Returns a token for {@link #threadStarted}, or null
+     * when this start is nested in another (e.g. {@code start()} calling {@code start(container)})
+     * or happens inside weft.
+     */
+    public static boolean[] threadStarting() {
+        try {
+            return ReentryGuard.enter();
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return null;
+        }
+    }
+
+    /** Called when {@code Thread.start} returns or throws. */
+    public static void threadStarted(boolean[] token, Thread started, Throwable thrown) {
+        if (token == null) {
+            return;
+        }
+        try {
+            Sink current = sink;
+            if (thrown == null && current != null) {
+                current.threadStarted(started);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        } finally {
+            ReentryGuard.exit(token);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.weft.runtime;
+
+/**
+ * Where the hooks send what is worth keeping. The agent installs one implementation that writes
+ * JFR events; this interface keeps the bootstrap-visible runtime free of any JFR or agent class.
+ *
+ * <p>Implementations are called on application threads, inside {@link ReentryGuard}, and must not
+ * throw; the hooks catch and count whatever escapes anyway.
+ */
+public interface Sink {
+
+    /** {@code started} has just been started by the current thread. */
+    void threadStarted(Thread started);
+
+    /**
+     * The current thread is about to wait for {@code lock}, which it could not take at once.
+     *
+     * @return a token for {@link #endContended}: the open event, carrying the owner seen now
+     */
+    Object beginContended(Object lock, Thread owner);
+
+    /** The wait begun by {@link #beginContended} has ended with the lock taken (or given up). */
+    void endContended(Object token, Object lock, String operation, LockSite site);
+}

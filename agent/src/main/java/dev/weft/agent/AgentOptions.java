@@ -1,0 +1,135 @@
+package dev.weft.agent;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's options, in JFR's style: {@code key=value} pairs separated by commas, e.g.
+ * {@code filename=out.jfr,include=com.acme.*,threshold=1ms}.
+ *
+ * <p>Options never stop the application: a malformed or unknown option is reported (one line on
+ * stderr each) and its default used instead.
+ */
+final class AgentOptions {
+    static final String DEFAULT_THRESHOLD = "100 us";
+    private static final Pattern TIMESPAN = Pattern.compile("(\\d+)\\s*(ns|us|ms|s)");
+
+    private final String raw;
+    private Path filename;
+    private final List<String> includes = new ArrayList<>();
+    private final List<String> excludes = new ArrayList<>();
+    private String threshold = DEFAULT_THRESHOLD;
+    private final List<String> problems = new ArrayList<>();
+
+    private AgentOptions(String raw) {
+        this.raw = raw == null ? "" : raw;
+    }
+
+    static AgentOptions parse(String raw) {
+        AgentOptions options = new AgentOptions(raw);
+        if (raw != null && !raw.isBlank()) {
+            for (String pair : raw.split(",")) {
+                options.apply(pair.trim());
+            }
+        }
+        if (options.filename == null) {
+            options.filename = Paths.get("weft-" + ProcessHandle.current().pid() + ".jfr");
+        }
+        return options;
+    }
+
+    private void apply(String pair) {
+        if (pair.isEmpty()) {
+            return;
+        }
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+            problems.add("option '" + pair + "' is not key=value (e.g. filename=out.jfr); ignored");
+            return;
+        }
+        String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+        String value = pair.substring(eq + 1).trim();
+        switch (key) {
+            case "filename":
+                if (value.isEmpty()) {
+                    problems.add("option 'filename' needs a path; writing weft-<pid>.jfr instead");
+                } else {
+                    filename = Paths.get(expand(value));
+                }
+                break;
+            case "include":
+                addPatterns(value, includes, key);
+                break;
+            case "exclude":
+                addPatterns(value, excludes, key);
+                break;
+            case "threshold":
+                String normalized = normalizeTimespan(value);
+                if (normalized == null) {
+                    problems.add("option 'threshold=" + value + "' is not a duration such as 100us, 1ms or 0ms; using "
+                        + DEFAULT_THRESHOLD.replace(" ", ""));
+                } else {
+                    threshold = normalized;
+                }
+                break;
+            default:
+                problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold); ignored");
+        }
+    }
+
+    private void addPatterns(String value, List<String> into, String key) {
+        for (String pattern : value.split(";")) {
+            String trimmed = pattern.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!trimmed.matches("[\\w.$*]+")) {
+                problems.add("option '" + key + "=" + trimmed + "' is not a class pattern such as com.acme.*; ignored");
+            } else {
+                into.add(trimmed);
+            }
+        }
+    }
+
+    /** Expands {@code %p} to the process id and {@code %t} to a timestamp, as JFR's filename does. */
+    private static String expand(String value) {
+        String timestamp = new java.text.SimpleDateFormat("yyyy_MM_dd_HH_mm_ss").format(new java.util.Date());
+        return value.replace("%p", Long.toString(ProcessHandle.current().pid())).replace("%t", timestamp);
+    }
+
+    private static String normalizeTimespan(String value) {
+        java.util.regex.Matcher matcher = TIMESPAN.matcher(value.trim().toLowerCase(Locale.ROOT));
+        return matcher.matches() ? matcher.group(1) + " " + matcher.group(2) : null;
+    }
+
+    String raw() {
+        return raw;
+    }
+
+    Path filename() {
+        return filename;
+    }
+
+    List<String> includes() {
+        return Collections.unmodifiableList(includes);
+    }
+
+    List<String> excludes() {
+        return Collections.unmodifiableList(excludes);
+    }
+
+    /** Minimum wait recorded as an event, in JFR's notation (e.g. {@code 100 us}). */
+    String threshold() {
+        return threshold;
+    }
+
+    /** What was wrong with the options, one sentence each. */
+    List<String> problems() {
+        return Collections.unmodifiableList(problems);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.weft.agent;
+
+import dev.weft.agent.instrument.ClassFilter;
+import dev.weft.agent.instrument.Instrumenter;
+import dev.weft.agent.jfr.RecordingSession;
+import dev.weft.runtime.Hooks;
+import dev.weft.runtime.LockIntrospection;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Starts weft once the bootstrap runtime is reachable: options, then the JFR recording and the
+ * instrumentation side by side. Both are complete before {@code premain} returns, so no event of
+ * the application is lost; the hooks write nothing until the recording has installed its sink.
+ */
+public final class AgentStarter {
+    private static volatile boolean started;
+
+    private AgentStarter() {
+    }
+
+    public static synchronized void start(String rawOptions, Instrumentation inst) {
+        if (started) {
+            System.err.println("weft: agent already running in this JVM; ignoring the second start");
+            return;
+        }
+        started = true;
+        AgentOptions options = AgentOptions.parse(rawOptions);
+        for (String problem : options.problems()) {
+            System.err.println("weft: " + problem);
+        }
+        openLocksToRuntime(inst);
+        Instrumenter instrumenter = new Instrumenter();
+        // JFR's start-up and ByteBuddy's take about as long each: do them side by side
+        Thread installing = new Thread(() -> install(instrumenter, inst, options), "weft-install");
+        installing.setDaemon(true);
+        installing.start();
+        try {
+            RecordingSession.start(options.filename().toAbsolutePath(), options.threshold(), version(), options.raw(),
+                instrumenter::transformedClasses);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("weft: cannot record to '" + options.filename() + "' (" + e.getMessage()
+                + "); set filename= to a writable path. The application runs without weft's recording.");
+        }
+        joinQuietly(installing);
+    }
+
+    private static void install(Instrumenter instrumenter, Instrumentation inst, AgentOptions options) {
+        try {
+            instrumenter.install(inst, new ClassFilter(options.includes(), options.excludes()), Instrumenter.threadClasses());
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("weft: cannot instrument the application (" + e + "); recording JFR's events only.");
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lets the runtime read the JDK locks' owner and fairness (see {@link LockIntrospection}). */
+    private static void openLocksToRuntime(Instrumentation inst) {
+        Module javaBase = Object.class.getModule();
+        Module runtime = Hooks.class.getModule();
+        inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.util.concurrent.locks", Set.of(runtime)),
+            Set.of(), Map.of());
+        LockIntrospection.init();
+    }
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = AgentStarter.class.getResourceAsStream("weft.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the version is informative only
+        }
+        return properties.getProperty("version", "unknown");
+    }
+}

@@ -1,0 +1,48 @@
+package dev.weft.agent.jfr;
+
+import dev.weft.schema.WeftEvents.AgentInfo;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+@Name(AgentInfo.NAME)
+@Label("Agent Info (weft)")
+@Category({"weft"})
+@Description("The weft agent's version, options and counters")
+@StackTrace(false)
+final class AgentInfoEvent extends Event {
+    @Name(AgentInfo.VERSION)
+    @Label("weft Version")
+    String weftVersion;
+
+    @Name(AgentInfo.OPTIONS)
+    @Label("Options")
+    String options;
+
+    @Name(AgentInfo.JAVA_VERSION)
+    @Label("Java Version")
+    String javaVersion;
+
+    @Name(AgentInfo.INSTRUMENTED_CLASSES)
+    @Label("Instrumented Classes")
+    long instrumentedClasses;
+
+    @Name(AgentInfo.LOCK_SITES)
+    @Label("Lock Sites")
+    long lockSites;
+
+    @Name(AgentInfo.TRANSFORM_ERRORS)
+    @Label("Transform Errors")
+    long transformErrors;
+
+    @Name(AgentInfo.INTERNAL_ERRORS)
+    @Label("Internal Errors")
+    long internalErrors;
+
+    @Name(AgentInfo.FIRST_ERROR)
+    @Label("First Error")
+    String firstError;
+}

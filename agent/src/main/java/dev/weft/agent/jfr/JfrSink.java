@@ -1,0 +1,70 @@
+package dev.weft.agent.jfr;
+
+import dev.weft.runtime.LockSite;
+import dev.weft.runtime.Sink;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/** Writes what the hooks report as weft's JFR events. */
+final class JfrSink implements Sink {
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+    @Override
+    public void threadStarted(Thread started) {
+        ThreadStartEvent event = new ThreadStartEvent();
+        if (!event.isEnabled()) {
+            return;
+        }
+        event.startedThreadId = started.getId();
+        event.startedThreadName = started.getName();
+        event.virtual = isVirtual(started);
+        event.commit();
+    }
+
+    @Override
+    public Object beginContended(Object lock, Thread owner) {
+        LockContendedEvent event = new LockContendedEvent();
+        if (!event.isEnabled()) {
+            return null;
+        }
+        event.ownerThread = owner;
+        event.begin();
+        return event;
+    }
+
+    @Override
+    public void endContended(Object token, Object lock, String operation, LockSite site) {
+        LockContendedEvent event = (LockContendedEvent) token;
+        event.end();
+        if (event.shouldCommit()) {
+            event.lockClass = lock.getClass().getName();
+            event.lockId = System.identityHashCode(lock);
+            event.operation = operation;
+            event.siteClass = site.className();
+            event.siteMethod = site.methodName();
+            event.siteLine = site.line();
+            event.commit();
+        }
+    }
+
+    private static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** {@code Thread.isVirtual()} exists from JDK 21 on; weft is compiled for 17. */
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+}

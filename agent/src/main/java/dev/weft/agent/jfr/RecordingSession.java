@@ -1,0 +1,95 @@
+package dev.weft.agent.jfr;
+
+import dev.weft.runtime.Hooks;
+import dev.weft.runtime.InternalErrors;
+import dev.weft.runtime.LockSite;
+import dev.weft.runtime.LockSites;
+import dev.weft.schema.JdkEvents;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.LongSupplier;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+/**
+ * The JFR recording the agent starts at premain and that JFR writes to the destination when the
+ * JVM exits, however it exits (end of {@code main}, {@code System.exit}, an uncaught exception,
+ * SIGTERM): JFR's own shutdown hook stops the recording, which runs the end-of-chunk periodic
+ * events, so the cumulative lock statistics and the agent info are the last events of the file.
+ *
+ * <p>Which JDK events are on, and at what threshold, is documented in the README's agent section.
+ */
+public final class RecordingSession {
+    private static final String END_CHUNK = "endChunk";
+
+    private RecordingSession() {
+    }
+
+    /**
+     * Starts the recording and installs the sink that writes weft's events.
+     *
+     * @param threshold minimum wait recorded as a contention event, in JFR's notation
+     */
+    public static void start(Path destination, String threshold, String version, String options,
+                             LongSupplier instrumentedClasses) throws IOException {
+        FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, RecordingSession::emitLockStatistics);
+        FlightRecorder.addPeriodicEvent(AgentInfoEvent.class,
+            () -> emitAgentInfo(version, options, instrumentedClasses.getAsLong()));
+
+        Recording recording = new Recording();
+        recording.setName("weft");
+        recording.setToDisk(true);
+        recording.setDumpOnExit(true);
+        recording.setDestination(destination);
+
+        recording.enable(ThreadStartEvent.class).withStackTrace();
+        recording.enable(LockContendedEvent.class).withStackTrace().with("threshold", threshold);
+        recording.enable(LockStatisticsEvent.class).with("period", END_CHUNK);
+        recording.enable(AgentInfoEvent.class).with("period", END_CHUNK);
+
+        recording.enable(JdkEvents.JAVA_MONITOR_ENTER).withStackTrace().with("threshold", threshold);
+        recording.enable(JdkEvents.JAVA_MONITOR_WAIT).withStackTrace().with("threshold", threshold);
+        recording.enable(JdkEvents.THREAD_PARK).withStackTrace().with("threshold", threshold);
+        recording.enable(JdkEvents.THREAD_START).withStackTrace();
+        recording.enable(JdkEvents.THREAD_END);
+        recording.enable(JdkEvents.VIRTUAL_THREAD_PINNED).withStackTrace().with("threshold", threshold);
+        recording.start();
+
+        Hooks.install(new JfrSink());
+    }
+
+    private static void emitLockStatistics() {
+        int sites = LockSites.size();
+        for (int id = 0; id < sites; id++) {
+            LockSite site = LockSites.site(id);
+            long acquisitions = site.acquisitions();
+            if (acquisitions == 0 && site.contended() == 0) {
+                continue;
+            }
+            LockStatisticsEvent event = new LockStatisticsEvent();
+            event.siteId = id;
+            event.lockKind = site.kind();
+            event.lockClass = site.lockClass();
+            event.siteClass = site.className();
+            event.siteMethod = site.methodName();
+            event.siteLine = site.line();
+            event.acquisitions = acquisitions;
+            event.contended = site.contended();
+            event.waitNanos = site.waitNanos();
+            event.commit();
+        }
+    }
+
+    private static void emitAgentInfo(String version, String options, long instrumentedClasses) {
+        AgentInfoEvent event = new AgentInfoEvent();
+        event.weftVersion = version;
+        event.options = options;
+        event.javaVersion = System.getProperty("java.version");
+        event.instrumentedClasses = instrumentedClasses;
+        event.lockSites = LockSites.size();
+        event.transformErrors = InternalErrors.transformErrors();
+        event.internalErrors = InternalErrors.hookErrors();
+        event.firstError = InternalErrors.first();
+        event.commit();
+    }
+}

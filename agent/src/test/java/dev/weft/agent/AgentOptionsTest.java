@@ -1,0 +1,48 @@
+package dev.weft.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AgentOptionsTest {
+
+    @Test
+    void withoutFilenameWritesWeftPidInWorkingDirectory() {
+        AgentOptions options = AgentOptions.parse(null);
+
+        assertThat(options.filename().toString()).isEqualTo("weft-" + ProcessHandle.current().pid() + ".jfr");
+        assertThat(options.problems()).isEmpty();
+        assertThat(options.threshold()).isEqualTo("100 us");
+    }
+
+    @Test
+    void readsJfrStyleKeyValuePairs() {
+        AgentOptions options = AgentOptions.parse("filename=out.jfr,include=com.acme.*;org.shop.*,exclude=com.acme.gen.*,threshold=1ms");
+
+        assertThat(options.filename().toString()).isEqualTo("out.jfr");
+        assertThat(options.includes()).containsExactly("com.acme.*", "org.shop.*");
+        assertThat(options.excludes()).containsExactly("com.acme.gen.*");
+        assertThat(options.threshold()).isEqualTo("1 ms");
+        assertThat(options.problems()).isEmpty();
+    }
+
+    @Test
+    void expandsPidInFilenameAsJfrDoes() {
+        AgentOptions options = AgentOptions.parse("filename=run-%p.jfr");
+
+        assertThat(options.filename().toString()).isEqualTo("run-" + ProcessHandle.current().pid() + ".jfr");
+    }
+
+    @Test
+    void unknownAndMalformedOptionsAreReportedOneLineEachAndIgnored() {
+        AgentOptions options = AgentOptions.parse("colour=blue,filename,threshold=soon,include=com.acme.*");
+
+        assertThat(options.problems()).hasSize(3)
+            .anySatisfy(p -> assertThat(p).contains("unknown option 'colour'"))
+            .anySatisfy(p -> assertThat(p).contains("'filename' is not key=value"))
+            .anySatisfy(p -> assertThat(p).contains("threshold=soon"));
+        assertThat(options.problems()).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
+        assertThat(options.includes()).containsExactly("com.acme.*");
+        assertThat(options.threshold()).isEqualTo("100 us");
+    }
+}
