@@ -18,12 +18,11 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * Installs weft's transformations with ByteBuddy.
  *
- * <p>Two families: the JDK's {@code Thread.start} (already loaded, so retransformed with advice
- * only), and the application's classes (every class outside the JDK and weft, narrowed by
- * {@code include=}/{@code exclude=}), whose methods get {@link LockSiteVisitor}. ByteBuddy's
- * default ignore list would hide the JDK, so it is replaced by an explicit one. Class formats are
- * never changed (no fields or methods added), so retransforming loaded classes is always legal and
- * no class is injected (nothing that prints warnings on recent JDKs).
+ * <p>Two families: the JDK's {@code Thread.start} (already loaded, so retransformed with ByteBuddy
+ * advice), and the application's classes (every class outside the JDK and weft, narrowed by
+ * {@code include=}/{@code exclude=}), rewritten by {@link ApplicationTransformer}. Class
+ * formats are never changed (no fields or methods added), so retransforming loaded classes is
+ * always legal, and no class is injected (nothing that prints warnings on recent JDKs).
  */
 public final class Instrumenter {
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
@@ -44,22 +43,20 @@ public final class Instrumenter {
         // a class into the application's system class loader and, on JDK 24+, make the JVM print
         // sun.misc.Unsafe deprecation warnings.
         System.setProperty(Nexus.PROPERTY, Boolean.TRUE.toString());
-        // ByteBuddy leaves synthetic methods alone by default, and lambda bodies are synthetic
-        new AgentBuilder.Default(new ByteBuddy().ignore(ElementMatchers.none()))
+        new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(alreadyLoaded))
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new CountingListener())
-            .ignore(ElementMatchers.none()) // the two type matchers below are the whole selection
+            // replaces ByteBuddy's default, which hides the JDK; only boot classes are candidates here
+            .ignore(ElementMatchers.any(), ElementMatchers.not(ElementMatchers.isBootstrapClassLoader()))
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
             .transform(new AgentBuilder.Transformer.ForAdvice()
                 .include(Instrumenter.class.getClassLoader())
-                .advice(named("start"),
-                    ThreadStartAdvice.class.getName()))
-            .type((type, loader, module, redefined, domain) -> isApplication(type, loader, filter))
-            .transform(this::lockSites)
+                .advice(named("start"), ThreadStartAdvice.class.getName()))
             .installOn(inst);
+        inst.addTransformer(new ApplicationTransformer(filter, transformedClasses), true);
     }
 
     /** The JDK's thread classes, which weft retransforms to see every thread start. */
@@ -69,22 +66,6 @@ public final class Instrumenter {
         } catch (ClassNotFoundException e) {
             return new Class<?>[] {Thread.class}; // JDK 17-20
         }
-    }
-
-    private static boolean isApplication(TypeDescription type, ClassLoader loader, ClassFilter filter) {
-        return loader != null && loader != ClassLoader.getPlatformClassLoader() && filter.instruments(type.getName());
-    }
-
-    private DynamicType.Builder<?> lockSites(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                             JavaModule module, java.security.ProtectionDomain domain) {
-        return builder.visit(new AsmVisitorWrapper.ForDeclaredMethods()
-            .invokable(ElementMatchers.any(), (instrumentedType, method, visitor, context, pool, writerFlags, readerFlags) ->
-                wrap(instrumentedType, method, visitor)));
-    }
-
-    private static MethodVisitor wrap(TypeDescription type, net.bytebuddy.description.method.MethodDescription method,
-                                      MethodVisitor visitor) {
-        return new LockSiteVisitor(visitor, type.getInternalName(), method.getInternalName(), method.getModifiers());
     }
 
     /** Counts transformed classes and records failures; the application never sees them. */

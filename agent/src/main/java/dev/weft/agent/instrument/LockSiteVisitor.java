@@ -2,7 +2,6 @@ package dev.weft.agent.instrument;
 
 import dev.weft.runtime.LockSites;
 import dev.weft.schema.WeftEvents.LockKinds;
-import java.util.HashSet;
 import java.util.Set;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -16,10 +15,13 @@ import net.bytebuddy.jar.asm.Type;
  * <ul>
  *   <li>{@code monitorenter}: javac stores the lock in a local right before it and opens the
  *   try range that releases it right after. The hook reloads that local <em>inside</em> the try
- *   range: a call between {@code monitorenter} and the range start makes C1 and C2 refuse to
- *   compile the method. Code of other shapes gets the hook just before {@code monitorenter}.</li>
- *   <li>{@code synchronized} methods: the hook runs first thing in the body, where the monitor is
- *   already held.</li>
+ *   range, before the body's first instruction: a call between {@code monitorenter} and the range
+ *   start makes C1 and C2 refuse to compile the method. Code of other shapes gets the hook just
+ *   before {@code monitorenter}.</li>
+ *   <li>{@code synchronized} methods: the hook runs before the body's first instruction, where the
+ *   monitor is already held.</li>
+ *   <li>A hook due before a {@code new} goes right after it instead: the label at a {@code new} also
+ *   names the uninitialized object in the stack map frames, and must stay on that instruction.</li>
  *   <li>{@code java.util.concurrent} acquisitions ({@code Lock.lock()}, {@code lockInterruptibly},
  *   {@code tryLock(time, unit)}, {@code StampedLock.writeLock/readLock}) are replaced by a static
  *   hook that performs the same call and times it only when it has to wait.</li>
@@ -41,7 +43,6 @@ final class LockSiteVisitor extends MethodVisitor {
     private final boolean synchronizedMethod;
     private final boolean staticMethod;
     private final String internalClassName;
-    private final Set<Label> tryStarts = new HashSet<>();
 
     private int line = -1;
     private boolean methodHookPending;
@@ -67,24 +68,9 @@ final class LockSiteVisitor extends MethodVisitor {
     }
 
     @Override
-    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-        tryStarts.add(start);
-        super.visitTryCatchBlock(start, end, handler, type);
-    }
-
-    @Override
     public void visitLineNumber(int lineNumber, Label start) {
         line = lineNumber;
         super.visitLineNumber(lineNumber, start);
-        flushMethodHook();
-    }
-
-    @Override
-    public void visitLabel(Label label) {
-        super.visitLabel(label);
-        if (pendingSite >= 0 && tryStarts.contains(label)) {
-            flushMonitorHook();
-        }
     }
 
     @Override
@@ -135,7 +121,7 @@ final class LockSiteVisitor extends MethodVisitor {
     }
 
     /** The hook descriptor replacing this call, or null if it is not an acquisition weft times. */
-    private static String replacementFor(int opcode, String owner, String name, String descriptor) {
+    static String replacementFor(int opcode, String owner, String name, String descriptor) {
         if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
             return null;
         }
@@ -169,8 +155,13 @@ final class LockSiteVisitor extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
-        beforeInstruction();
-        super.visitTypeInsn(opcode, type);
+        if (opcode == Opcodes.NEW) {
+            super.visitTypeInsn(opcode, type);
+            beforeInstruction();
+        } else {
+            beforeInstruction();
+            super.visitTypeInsn(opcode, type);
+        }
         remember(opcode);
     }
 
@@ -229,18 +220,17 @@ final class LockSiteVisitor extends MethodVisitor {
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
-    /** Emits hooks still waiting for their place, at the latest before the next instruction. */
+    /** Emits the hooks waiting for the first instruction of a method or a synchronized block. */
     private void beforeInstruction() {
-        flushMethodHook();
+        if (methodHookPending) {
+            flushMethodHook();
+        }
         if (pendingSite >= 0) {
             flushMonitorHook();
         }
     }
 
     private void flushMethodHook() {
-        if (!methodHookPending) {
-            return;
-        }
         methodHookPending = false;
         if (staticMethod) {
             super.visitLdcInsn(Type.getObjectType(internalClassName));

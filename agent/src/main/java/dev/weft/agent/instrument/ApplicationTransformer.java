@@ -1,0 +1,63 @@
+package dev.weft.agent.instrument;
+
+import dev.weft.runtime.InternalErrors;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Rewrites the application's classes as they load, with ByteBuddy's ASM directly.
+ *
+ * <p>A full ByteBuddy type transformation costs milliseconds per class (type descriptions, method
+ * graphs); an application with a few thousand classes would start seconds later. Here a class
+ * without lock acquisitions costs one quick scan and is left untouched, and a class with some is
+ * copied by ASM with only those methods rewritten ({@link LockSiteVisitor}). Frames are kept as
+ * they are (the rewrite adds no branches), so no class hierarchy has to be resolved.
+ */
+final class ApplicationTransformer implements ClassFileTransformer {
+    private final ClassFilter filter;
+    private final AtomicLong transformed;
+
+    ApplicationTransformer(ClassFilter filter, AtomicLong transformed) {
+        this.filter = filter;
+        this.transformed = transformed;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
+                            byte[] bytes) {
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || internalName == null
+            || !filter.instruments(internalName.replace('/', '.'))) {
+            return null;
+        }
+        try {
+            ClassReader reader = new ClassReader(bytes);
+            Set<String> methods = LockSiteScanner.methodsWithLocks(reader);
+            if (methods.isEmpty()) {
+                return null;
+            }
+            ClassWriter writer = new ClassWriter(reader, 0);
+            reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                    return methods.contains(LockSiteScanner.key(name, descriptor))
+                        ? new LockSiteVisitor(visitor, internalName, name, access)
+                        : visitor;
+                }
+            }, 0);
+            transformed.incrementAndGet();
+            return writer.toByteArray();
+        } catch (Throwable t) {
+            InternalErrors.transformFailed(internalName.replace('/', '.'), t);
+            return null;
+        }
+    }
+}
