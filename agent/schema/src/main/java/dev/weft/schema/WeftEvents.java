@@ -51,8 +51,14 @@ public final class WeftEvents {
         public static final String LOCK_ID = "lockId";
         /** {@code String}: the operation that waited, e.g. {@code lock}, {@code readLock}. */
         public static final String OPERATION = "operation";
-        /** {@code Thread}: the thread that held the lock when the wait began, or null if unknown. */
-        public static final String OWNER_THREAD = "ownerThread";
+        /**
+         * {@code String}: name of the thread that held the lock when the wait began, or null if
+         * unknown. (A name and id rather than a JFR {@code Thread} field: JFR leaves a thread field
+         * empty when that thread has ended before the chunk is written.)
+         */
+        public static final String OWNER_THREAD_NAME = "ownerThreadName";
+        /** {@code long}: {@code Thread.getId()} of that thread, or 0 if unknown. */
+        public static final String OWNER_THREAD_ID = "ownerThreadId";
         /** {@code String}, {@code String}, {@code int}: the acquisition site in application code. */
         public static final String SITE_CLASS = "siteClass";
         public static final String SITE_METHOD = "siteMethod";

@@ -28,7 +28,10 @@ final class JfrSink implements Sink {
         if (!event.isEnabled()) {
             return null;
         }
-        event.ownerThread = owner;
+        if (owner != null) {
+            event.ownerThreadName = owner.getName();
+            event.ownerThreadId = owner.getId();
+        }
         event.begin();
         return event;
     }

@@ -24,9 +24,13 @@ final class LockContendedEvent extends Event {
     @Label("Operation")
     String operation;
 
-    @Name(LockContended.OWNER_THREAD)
+    @Name(LockContended.OWNER_THREAD_NAME)
     @Label("Owner Thread")
-    Thread ownerThread;
+    String ownerThreadName;
+
+    @Name(LockContended.OWNER_THREAD_ID)
+    @Label("Owner Thread Id")
+    long ownerThreadId;
 
     @Name(LockContended.SITE_CLASS)
     @Label("Site Class")

@@ -1,0 +1,58 @@
+package dev.weft.it;
+
+import static dev.weft.it.AgentRecordingIT.acquisitions;
+import static dev.weft.it.AgentRecordingIT.parent;
+import static dev.weft.it.AgentRecordingIT.statistics;
+import static dev.weft.it.AgentRecordingIT.threadStart;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.schema.WeftEvents.LockKinds;
+import dev.weft.schema.WeftEvents.LockStatistics;
+import java.nio.file.Path;
+import jdk.jfr.consumer.RecordedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bundled signup server (listener, work queue, workers, H2) under the real agent. */
+class SampleAppIT {
+
+    @Test
+    void recordsTheServersThreadTreeAndItsMonitorAndReentrantLockSites(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("signup.jfr");
+        ForkedJvm.Result result = ForkedJvm.java().agent("filename=" + file).jar(ForkedJvm.SAMPLE_JAR).run();
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdout()).contains("requests: 400");
+
+        RecordedEvents events = RecordedEvents.read(file);
+        assertThat(parent(threadStart(events, "listener"))).isEqualTo("main");
+        for (int worker = 1; worker <= 4; worker++) {
+            RecordedEvent start = threadStart(events, "worker-" + worker);
+            assertThat(parent(start)).isEqualTo("main");
+            assertThat(RecordedEvents.applicationFrame(start)).hasValueSatisfying(frame ->
+                assertThat(frame.getMethod().getType().getName()).startsWith("com.acme.signup."));
+        }
+
+        int auditLine = SourceLines.ofSample("com.acme.signup.AuditLog").lineOf("synchronized (entries)");
+        RecordedEvent audit = statistics(events, LockKinds.MONITOR, auditLine);
+        assertThat(audit.getString(LockStatistics.SITE_CLASS)).isEqualTo("com.acme.signup.AuditLog");
+        assertThat(audit.getLong(LockStatistics.ACQUISITIONS)).isEqualTo(400);
+
+        int recentLine = SourceLines.ofSample("com.acme.signup.RecentSignups").lineOf("lock.lock()");
+        RecordedEvent recent = statistics(events, LockKinds.JUC, recentLine);
+        assertThat(recent.getString(LockStatistics.SITE_CLASS)).isEqualTo("com.acme.signup.RecentSignups");
+        assertThat(recent.getString(LockStatistics.LOCK_CLASS)).isEqualTo("java.util.concurrent.locks.ReentrantLock");
+        assertThat(acquisitions(events, LockKinds.JUC, recentLine)).isEqualTo(400);
+    }
+
+    @Test
+    void theFixedServersOutputAndExitCodeAreTheSameWithAndWithoutTheAgent(@TempDir Path dir) throws Exception {
+        ForkedJvm.Result without = ForkedJvm.java().jar(ForkedJvm.SAMPLE_JAR, "--fixed").run();
+        ForkedJvm.Result with = ForkedJvm.java().agent("filename=" + dir.resolve("fixed.jfr"))
+            .jar(ForkedJvm.SAMPLE_JAR, "--fixed").run();
+
+        assertThat(without.exitCode()).isZero();
+        assertThat(with.exitCode()).isEqualTo(without.exitCode());
+        assertThat(with.stdout()).isEqualTo(without.stdout()).contains("duplicate rows: 0");
+        assertThat(with.stderr()).isEqualTo(without.stderr());
+    }
+}
