@@ -1,0 +1,85 @@
+package dev.weft.cli.analysis;
+
+import dev.weft.cli.read.InputException;
+import dev.weft.cli.read.ReadResult;
+import dev.weft.cli.read.RecordingReader;
+import dev.weft.cli.report.AgentSummary;
+import dev.weft.cli.report.Gate;
+import dev.weft.cli.report.RecordingSummary;
+import dev.weft.cli.report.Report;
+import dev.weft.cli.report.ReportBuilder;
+import dev.weft.cli.report.Tool;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One analysis of one or more recordings: streams each through the analyzers, in input order, and
+ * merges what they conclude into a single report.
+ *
+ * <p>Analyzers are stateful, so an instance runs once. Rules (races, lock order, deadlocks) join
+ * the list in {@link #rules(ThreadTree)}; they get the thread tree to name where threads started.
+ */
+public final class Analysis {
+    private final Tool tool;
+    private final RecordingReader reader;
+    private final AgentInfoAnalyzer agentInfo = new AgentInfoAnalyzer();
+    private final List<Analyzer> analyzers = new ArrayList<>();
+    private boolean ran;
+
+    public Analysis(Tool tool, RecordingReader reader) {
+        this.tool = tool;
+        this.reader = reader;
+        ThreadTree threads = new ThreadTree();
+        analyzers.add(threads);
+        analyzers.add(agentInfo);
+        analyzers.add(new ContentionAnalyzer());
+        analyzers.addAll(rules(threads));
+    }
+
+    private static List<Analyzer> rules(ThreadTree threads) {
+        return List.of();
+    }
+
+    public Report run(List<Path> recordings, Gate gate) throws InputException {
+        if (ran) {
+            throw new IllegalStateException("an Analysis runs once");
+        }
+        ran = true;
+        ReportBuilder report = new ReportBuilder(tool);
+        EventDispatch dispatch = new EventDispatch(analyzers);
+        for (int index = 0; index < recordings.size(); index++) {
+            Path file = recordings.get(index);
+            for (Analyzer analyzer : analyzers) {
+                analyzer.beginRecording(index);
+            }
+            ReadResult read = reader.read(file, dispatch);
+            analyzers.forEach(Analyzer::endRecording);
+            AgentSummary agent = agentInfo.current();
+            report.addRecording(new RecordingSummary(file.toString(), read.events(), read.weftEvents(), read.cut(),
+                    agent, read.start(), read.end()));
+            addNotes(report, file, read, agent);
+        }
+        analyzers.forEach(analyzer -> analyzer.contributeTo(report));
+        return report.build(gate);
+    }
+
+    private static void addNotes(ReportBuilder report, Path file, ReadResult read, AgentSummary agent) {
+        if (read.cut()) {
+            report.addNote(String.format("%s was cut short after %,d events: the report covers only those.",
+                    file, read.events()));
+        }
+        if (!read.weftEvents() && read.events() > 0) {
+            report.addNote("weft's events are absent from " + file + ": contention comes from JFR's built-in"
+                    + " events only; record with -javaagent:weft-agent.jar for lock sites, j.u.c. owners,"
+                    + " threads and findings.");
+        }
+        if (agent != null && agent.hadErrors()) {
+            String firstError = agent.firstError() == null ? "" : " (first: " + agent.firstError() + ")";
+            report.addNote(String.format("weft's agent in %s had %,d internal errors and failed to transform"
+                    + " %,d classes%s: the program ran unaffected, but some of it went unwatched, so findings"
+                    + " may be missing; please report this with the recording.",
+                    file, agent.internalErrors(), agent.transformErrors(), firstError));
+        }
+    }
+}

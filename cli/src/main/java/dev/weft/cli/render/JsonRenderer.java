@@ -1,0 +1,186 @@
+package dev.weft.cli.render;
+
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weft.cli.report.AgentSummary;
+import dev.weft.cli.report.ContentionEntry;
+import dev.weft.cli.report.Finding;
+import dev.weft.cli.report.Frame;
+import dev.weft.cli.report.Location;
+import dev.weft.cli.report.RecordingSummary;
+import dev.weft.cli.report.Report;
+import dev.weft.cli.report.StartedThread;
+import dev.weft.cli.report.Summary;
+import dev.weft.cli.report.ThreadCount;
+import dev.weft.cli.report.WaitTimes;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The report as one JSON object for CI systems and scripts.
+ *
+ * <p>The tree is built field by field rather than by serializing the model's records: the JSON is
+ * a contract with other programs, and this way its key names and order are written down in one
+ * place and cannot change by renaming a Java component. Optional details of a location are left
+ * out when absent; everything else is always present, null when unknown.
+ */
+public final class JsonRenderer implements Renderer {
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .defaultPrettyPrinter(conventionalLayout())
+            .build();
+
+    @Override
+    public void render(Report report, Writer out) throws IOException {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", report.tool().name());
+        tool.put("version", report.tool().version());
+        ArrayNode recordings = root.putArray("recordings");
+        report.recordings().forEach(recording -> writeRecording(recordings.addObject(), recording));
+        writeSummary(root.putObject("summary"), report.summary());
+        ArrayNode findings = root.putArray("findings");
+        report.findings().forEach(finding -> writeFinding(findings.addObject(), finding));
+        ArrayNode contention = root.putArray("contention");
+        report.contention().forEach(entry -> writeContention(contention.addObject(), entry));
+        ArrayNode threads = root.putArray("threads");
+        report.threads().forEach(thread -> writeThread(threads.addObject(), thread));
+        ArrayNode notes = root.putArray("notes");
+        report.notes().forEach(notes::add);
+
+        mapper.writeValue(out, root);
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    /** {@code "key": value}, one array element per line: the layout of jq and most JSON tools. */
+    private static DefaultPrettyPrinter conventionalLayout() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+        printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        return printer;
+    }
+
+    private static void writeRecording(ObjectNode node, RecordingSummary recording) {
+        node.put("path", recording.path());
+        node.put("events", recording.events());
+        node.put("weftEvents", recording.weftEvents());
+        node.put("cut", recording.cut());
+        node.put("start", instant(recording.start()));
+        node.put("end", instant(recording.end()));
+        node.put("durationNanos", recording.duration().toNanos());
+        AgentSummary agent = recording.agent();
+        if (agent == null) {
+            node.putNull("agent");
+            return;
+        }
+        ObjectNode agentNode = node.putObject("agent");
+        agentNode.put("version", agent.version());
+        agentNode.put("options", agent.options());
+        agentNode.put("javaVersion", agent.javaVersion());
+        agentNode.put("instrumentedClasses", agent.instrumentedClasses());
+        agentNode.put("lockSites", agent.lockSites());
+        agentNode.put("transformErrors", agent.transformErrors());
+        agentNode.put("internalErrors", agent.internalErrors());
+        agentNode.put("firstError", agent.firstError());
+    }
+
+    private static void writeSummary(ObjectNode node, Summary summary) {
+        node.put("findings", summary.findings());
+        node.put("errors", summary.errors());
+        node.put("warnings", summary.warnings());
+        node.put("infos", summary.infos());
+        node.put("gate", summary.gate().id());
+        node.put("gateFailed", summary.gateFailed());
+    }
+
+    private static void writeFinding(ObjectNode node, Finding finding) {
+        node.put("rule", finding.rule());
+        node.put("severity", finding.severity().id());
+        node.put("field", finding.field());
+        node.put("message", finding.message());
+        node.put("fixHint", finding.fixHint());
+        node.put("fingerprint", finding.fingerprint());
+        node.put("count", finding.count());
+        ArrayNode locations = node.putArray("locations");
+        finding.locations().forEach(location -> writeLocation(locations.addObject(), location));
+    }
+
+    private static void writeLocation(ObjectNode node, Location location) {
+        writeFrame(node, location.at());
+        node.put("thread", location.thread());
+        if (location.access() != null) {
+            node.put("access", location.access());
+        }
+        putStrings(node, "stack", location.stack());
+        putStrings(node, "locksHeld", location.locksHeld());
+        if (location.threadCreatedAt() != null) {
+            node.put("threadCreatedAt", location.threadCreatedAt().toString());
+        }
+    }
+
+    private static void writeContention(ObjectNode node, ContentionEntry entry) {
+        node.put("lockClass", entry.lockClass());
+        node.put("lockKind", entry.lockKind().id());
+        writeFrame(node.putObject("site"), entry.site());
+        node.put("acquisitions", entry.acquisitions());
+        node.put("contended", entry.contended());
+        WaitTimes wait = entry.waitNanos();
+        ObjectNode waitNode = node.putObject("waitNanos");
+        waitNode.put("total", wait.total());
+        waitNode.put("p50", wait.p50());
+        waitNode.put("p99", wait.p99());
+        waitNode.put("max", wait.max());
+        writeThreadCounts(node.putArray("waiters"), entry.waiters());
+        writeThreadCounts(node.putArray("owners"), entry.owners());
+    }
+
+    private static void writeThread(ObjectNode node, StartedThread thread) {
+        node.put("name", thread.name());
+        node.put("id", thread.id());
+        node.put("parent", thread.parent());
+        node.put("createdAt", thread.createdAt() == null ? null : thread.createdAt().toString());
+    }
+
+    private static void writeFrame(ObjectNode node, Frame frame) {
+        node.put("class", frame.className());
+        node.put("method", frame.method());
+        if (frame.hasLine()) {
+            node.put("line", frame.line());
+        } else {
+            node.putNull("line");
+        }
+    }
+
+    private static void writeThreadCounts(ArrayNode array, List<ThreadCount> threads) {
+        for (ThreadCount thread : threads) {
+            ObjectNode node = array.addObject();
+            node.put("thread", thread.thread());
+            node.put("count", thread.count());
+        }
+    }
+
+    private static void putStrings(ObjectNode node, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode array = node.putArray(name);
+            values.forEach(array::add);
+        }
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

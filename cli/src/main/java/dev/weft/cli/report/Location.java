@@ -1,0 +1,26 @@
+package dev.weft.cli.report;
+
+import java.util.List;
+
+/**
+ * One place a finding was seen: the code position and the thread, plus what the rule knows about
+ * it.
+ *
+ * @param at              the code position
+ * @param thread          the thread's name, or null when unknown
+ * @param access          what happened there ({@code read}, {@code write}, {@code lock}), or null
+ * @param stack           frames in {@code pkg.Class.method(File:line)} form, innermost first
+ * @param locksHeld       the locks the thread held there, empty when none or unknown
+ * @param threadCreatedAt where that thread was started, or null when unknown
+ */
+public record Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
+                       Frame threadCreatedAt) {
+    public Location {
+        stack = stack == null ? List.of() : List.copyOf(stack);
+        locksHeld = locksHeld == null ? List.of() : List.copyOf(locksHeld);
+    }
+
+    public Location(Frame at, String thread) {
+        this(at, thread, null, List.of(), List.of(), null);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.weft.cli.render;
+
+import static dev.weft.cli.testing.SampleReports.contention;
+import static dev.weft.cli.testing.SampleReports.dataRace;
+import static dev.weft.cli.testing.SampleReports.finding;
+import static dev.weft.cli.testing.SampleReports.recording;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.report.Gate;
+import dev.weft.cli.report.Report;
+import dev.weft.cli.report.ReportBuilder;
+import dev.weft.cli.report.Severity;
+import dev.weft.cli.testing.SampleReports;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonRendererTest {
+    private final Report report = new ReportBuilder(SampleReports.TOOL)
+            .addRecording(recording("app.jfr", false))
+            .addFinding(dataRace(Severity.ERROR))
+            .addFinding(finding("unused-lock", Severity.INFO))
+            .addContention(contention("com.acme.Cache", 5_000_000))
+            .addNote("a note")
+            .build(Gate.ERROR);
+
+    @Test
+    void findingsCarryRuleSeverityFieldAndLocations() throws IOException {
+        JsonNode json = render(report);
+
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/infos").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/gateFailed").asBoolean()).isTrue();
+        JsonNode race = json.at("/findings/0");
+        assertThat(fieldNames(race)).containsExactly(
+                "rule", "severity", "field", "message", "fixHint", "fingerprint", "count", "locations");
+        assertThat(race.get("rule").asText()).isEqualTo("data-race");
+        assertThat(race.get("severity").asText()).isEqualTo("error");
+        assertThat(race.get("field").asText()).isEqualTo("com.acme.Counter.count");
+        assertThat(race.get("count").asLong()).isEqualTo(3);
+
+        JsonNode write = race.at("/locations/0");
+        assertThat(fieldNames(write))
+                .containsExactly("class", "method", "line", "thread", "access", "stack", "threadCreatedAt");
+        assertThat(write.get("line").asInt()).isEqualTo(42);
+        assertThat(write.get("thread").asText()).isEqualTo("worker-2");
+        assertThat(write.get("stack").get(1).asText()).isEqualTo("com.acme.Worker.run(Worker.java:17)");
+        assertThat(write.get("threadCreatedAt").asText()).isEqualTo("com.acme.Server.start(Server.java:30)");
+        assertThat(race.at("/locations/1/locksHeld/0").asText()).isEqualTo("com.acme.Counter@lock");
+    }
+
+    @Test
+    void aFindingWithoutFieldSaysNull() throws IOException {
+        JsonNode other = render(report).at("/findings/1");
+
+        assertThat(other.has("field")).isTrue();
+        assertThat(other.get("field").isNull()).isTrue();
+        assertThat(fieldNames(other.at("/locations/0"))).containsExactly("class", "method", "line", "thread");
+    }
+
+    @Test
+    void contentionEntriesHaveSiteWaitsAndThreads() throws IOException {
+        JsonNode entry = render(report).at("/contention/0");
+
+        assertThat(fieldNames(entry)).containsExactly("lockClass", "lockKind", "site", "acquisitions", "contended",
+                "waitNanos", "waiters", "owners");
+        assertThat(entry.at("/waitNanos/total").asLong()).isEqualTo(5_000_000);
+        assertThat(entry.at("/owners/0/thread").asText()).isEqualTo("worker-3");
+        assertThat(render(report).get("notes").get(0).asText()).isEqualTo("a note");
+    }
+
+    private static JsonNode render(Report report) throws IOException {
+        StringWriter out = new StringWriter();
+        new JsonRenderer().render(report, out);
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.weft.cli.render;
+
+import static dev.weft.cli.testing.SampleReports.contention;
+import static dev.weft.cli.testing.SampleReports.dataRace;
+import static dev.weft.cli.testing.SampleReports.recording;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.cli.report.Gate;
+import dev.weft.cli.report.Report;
+import dev.weft.cli.report.ReportBuilder;
+import dev.weft.cli.report.Severity;
+import dev.weft.cli.testing.SampleReports;
+import java.io.IOException;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class TextRendererTest {
+    @Test
+    void findingShowsEachAccessWithStackLocksThreadOriginAndFix() throws IOException {
+        Report report = SampleReports.report(Gate.ERROR, false, dataRace(Severity.ERROR));
+
+        String text = render(report, false);
+
+        assertThat(text.lines()).containsSubsequence(
+                "ERROR data-race on com.acme.Counter.count (3 times)",
+                "  count is written and read by two threads with no happens-before order between them.",
+                "  Write by thread \"worker-2\" at com.acme.Counter.increment(Counter.java:42)",
+                "      at com.acme.Counter.increment(Counter.java:42)",
+                "      at com.acme.Worker.run(Worker.java:17)",
+                "    thread \"worker-2\" created at com.acme.Server.start(Server.java:30)",
+                "  Read by thread \"worker-1\" at com.acme.Counter.get(Counter.java:50)",
+                "    locks held: com.acme.Counter@lock",
+                "  Fix: guard count with the lock that get() holds, or make it an AtomicLong",
+                "weft: 1 error, 0 warnings — gate 'error' failed");
+    }
+
+    @Test
+    void headerNamesEachRecording() throws IOException {
+        String text = render(SampleReports.report(Gate.ERROR, true), false);
+
+        assertThat(text.lines().limit(2)).containsExactly(
+                "weft 0.0.0-test: 1 recording, 1,234 events over 12.0 s",
+                "  app.jfr: 1,234 events over 12.0 s, weft agent (no agent info), cut short");
+    }
+
+    @Test
+    void contentionTableShowsTheTopEntriesAligned() throws IOException {
+        ReportBuilder builder = new ReportBuilder(SampleReports.TOOL).addRecording(recording("app.jfr", false));
+        for (int i = 1; i <= 25; i++) {
+            builder.addContention(contention("com.acme.Lock" + i, i * 1_500_000L));
+        }
+
+        String text = render(builder.build(Gate.ERROR), false);
+
+        assertThat(text).contains("Lock contention (top 20 of 25 sites, most waiting first)");
+        assertThat(text.lines().filter(line -> line.contains("Cache.get:12"))).hasSize(20);
+        assertThat(text.lines()).contains(
+                "  LOCK    KIND     SITE          ACQUIRED  CONTENDED  TOTAL WAIT      P50      P99      MAX"
+                        + "  TOP WAITER    TOP OWNER",
+                "  Lock25  monitor  Cache.get:12     1,000         10     37.5 ms  1.88 ms  7.50 ms  9.38 ms"
+                        + "  worker-1 (7)  worker-3 (10)",
+                "  Lock13  monitor  Cache.get:12     1,000         10     19.5 ms   975 µs  3.90 ms  4.88 ms"
+                        + "  worker-1 (7)  worker-3 (10)");
+        assertThat(text).doesNotContain("Lock5 ");
+    }
+
+    @Test
+    void coloursOnlyWhenAskedFor() throws IOException {
+        Report report = SampleReports.report(Gate.ERROR, false, dataRace(Severity.WARNING));
+
+        assertThat(render(report, false)).doesNotContain("\u001b[");
+        assertThat(render(report, true)).contains("\u001b[33mWARNING\u001b[0m");
+    }
+
+    @Test
+    void waitsUseUnitsThatFitTheirSize() {
+        assertThat(Units.nanos(850)).isEqualTo("850 ns");
+        assertThat(Units.nanos(12_345)).isEqualTo("12.3 µs");
+        assertThat(Units.nanos(999_999)).isEqualTo("1000 µs");
+        assertThat(Units.nanos(4_500_000)).isEqualTo("4.50 ms");
+        assertThat(Units.nanos(987_000_000L)).isEqualTo("987 ms");
+        assertThat(Units.nanos(1_234_000_000L)).isEqualTo("1.23 s");
+        assertThat(Units.nanos(250_000_000_000L)).isEqualTo("250 s");
+        assertThat(Units.nanos(4_000_000_000_000L)).isEqualTo("4,000 s");
+        assertThat(Units.nanos((Long) null)).isEqualTo("-");
+    }
+
+    private static String render(Report report, boolean colours) throws IOException {
+        StringWriter out = new StringWriter();
+        new TextRenderer(colours).render(report, out);
+        return out.toString();
+    }
+}

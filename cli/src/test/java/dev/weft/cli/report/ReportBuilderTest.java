@@ -1,0 +1,45 @@
+package dev.weft.cli.report;
+
+import static dev.weft.cli.testing.SampleReports.TOOL;
+import static dev.weft.cli.testing.SampleReports.contention;
+import static dev.weft.cli.testing.SampleReports.finding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReportBuilderTest {
+    @Test
+    void summaryCountsFindingsBySeverityAndAppliesTheGate() {
+        Report report = new ReportBuilder(TOOL)
+                .addFinding(finding("data-race", Severity.WARNING))
+                .addFinding(finding("lock-order-inversion", Severity.WARNING))
+                .addFinding(finding("unused-lock", Severity.INFO))
+                .build(Gate.WARNING);
+
+        assertThat(report.summary()).isEqualTo(new Summary(3, 0, 2, 1, Gate.WARNING, true));
+    }
+
+    @Test
+    void findingsComeWorstFirstAndContentionMostWaitFirst() {
+        Report report = new ReportBuilder(TOOL)
+                .addFinding(finding("unused-lock", Severity.INFO))
+                .addFinding(finding("deadlock", Severity.ERROR))
+                .addFinding(finding("data-race", Severity.WARNING))
+                .addContention(contention("com.acme.Small", 1_000))
+                .addContention(contention("com.acme.Large", 9_000_000))
+                .build(Gate.ERROR);
+
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly("deadlock", "data-race", "unused-lock");
+        assertThat(report.contention()).extracting(ContentionEntry::lockClass)
+                .containsExactly("com.acme.Large", "com.acme.Small");
+    }
+
+    @Test
+    void gateLevelsFailOnTheirSeverityAndWorse() {
+        assertThat(Gate.ERROR.failsOn(Severity.ERROR)).isTrue();
+        assertThat(Gate.ERROR.failsOn(Severity.WARNING)).isFalse();
+        assertThat(Gate.WARNING.failsOn(Severity.ERROR)).isTrue();
+        assertThat(Gate.INFO.failsOn(Severity.INFO)).isTrue();
+        assertThat(Gate.NEVER.failsOn(Severity.ERROR)).isFalse();
+    }
+}

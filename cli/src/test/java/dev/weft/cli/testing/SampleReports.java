@@ -1,0 +1,63 @@
+package dev.weft.cli.testing;
+
+import dev.weft.cli.report.ContentionEntry;
+import dev.weft.cli.report.Finding;
+import dev.weft.cli.report.Frame;
+import dev.weft.cli.report.Gate;
+import dev.weft.cli.report.Location;
+import dev.weft.cli.report.LockKind;
+import dev.weft.cli.report.RecordingSummary;
+import dev.weft.cli.report.Report;
+import dev.weft.cli.report.ReportBuilder;
+import dev.weft.cli.report.Severity;
+import dev.weft.cli.report.ThreadCount;
+import dev.weft.cli.report.Tool;
+import dev.weft.cli.report.WaitTimes;
+import java.time.Instant;
+import java.util.List;
+
+/** Reports built by hand, for the parts that do not need a recording: gate, exit codes, renderers. */
+public final class SampleReports {
+    public static final Tool TOOL = new Tool("weft", "0.0.0-test");
+    private static final Instant START = Instant.parse("2025-01-01T10:00:00Z");
+
+    private SampleReports() {
+    }
+
+    /** A data race as the race rule will report it: both accesses, their stacks, locks and threads. */
+    public static Finding dataRace(Severity severity) {
+        Location write = new Location(new Frame("com.acme.Counter", "increment", 42), "worker-2", "write",
+                List.of("com.acme.Counter.increment(Counter.java:42)", "com.acme.Worker.run(Worker.java:17)"),
+                List.of(), new Frame("com.acme.Server", "start", 30));
+        Location read = new Location(new Frame("com.acme.Counter", "get", 50), "worker-1", "read",
+                List.of("com.acme.Counter.get(Counter.java:50)"), List.of("com.acme.Counter@lock"), null);
+        return new Finding("data-race", severity, "com.acme.Counter.count",
+                "count is written and read by two threads with no happens-before order between them.",
+                "guard count with the lock that get() holds, or make it an AtomicLong", null, 3,
+                List.of(write, read));
+    }
+
+    public static Finding finding(String rule, Severity severity) {
+        return new Finding(rule, severity, null, "a " + severity.id() + " finding", null, null, 1,
+                List.of(new Location(new Frame("com.acme.App", "main", 7), "main")));
+    }
+
+    public static ContentionEntry contention(String lockClass, long totalWaitNanos) {
+        return new ContentionEntry(lockClass, LockKind.MONITOR, new Frame("com.acme.Cache", "get", 12), 1_000L, 10,
+                new WaitTimes(totalWaitNanos, totalWaitNanos / 20, totalWaitNanos / 5, totalWaitNanos / 4),
+                List.of(new ThreadCount("worker-1", 7), new ThreadCount("worker-2", 3)),
+                List.of(new ThreadCount("worker-3", 10)));
+    }
+
+    public static RecordingSummary recording(String path, boolean cut) {
+        return new RecordingSummary(path, 1234, true, cut, null, START, START.plusSeconds(12));
+    }
+
+    public static Report report(Gate gate, boolean cut, Finding... findings) {
+        ReportBuilder builder = new ReportBuilder(TOOL).addRecording(recording("app.jfr", cut));
+        for (Finding finding : findings) {
+            builder.addFinding(finding);
+        }
+        return builder.build(gate);
+    }
+}
