@@ -24,6 +24,7 @@ final class AgentOptions {
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
     private String threshold = DEFAULT_THRESHOLD;
+    private java.time.Duration deadlockPeriod = java.time.Duration.ofSeconds(1);
     private final List<String> problems = new ArrayList<>();
 
     private AgentOptions(String raw) {
@@ -77,8 +78,20 @@ final class AgentOptions {
                     threshold = normalized;
                 }
                 break;
+            case "deadlock":
+                if (value.equalsIgnoreCase("off")) {
+                    deadlockPeriod = null;
+                } else {
+                    java.time.Duration period = parseDuration(value);
+                    if (period == null) {
+                        problems.add("option 'deadlock=" + value + "' is not a period such as 1s, 500ms or off; using 1s");
+                    } else {
+                        deadlockPeriod = period;
+                    }
+                }
+                break;
             default:
-                problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold); ignored");
+                problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold, deadlock); ignored");
         }
     }
 
@@ -100,6 +113,25 @@ final class AgentOptions {
     private static String expand(String value) {
         String timestamp = new java.text.SimpleDateFormat("yyyy_MM_dd_HH_mm_ss").format(new java.util.Date());
         return value.replace("%p", Long.toString(ProcessHandle.current().pid())).replace("%t", timestamp);
+    }
+
+    private static java.time.Duration parseDuration(String value) {
+        String normalized = normalizeTimespan(value);
+        if (normalized == null) {
+            return null;
+        }
+        String[] amountAndUnit = normalized.split(" ");
+        long amount = Long.parseLong(amountAndUnit[0]);
+        switch (amountAndUnit[1]) {
+            case "ns":
+                return java.time.Duration.ofNanos(amount);
+            case "us":
+                return java.time.Duration.ofNanos(amount * 1000);
+            case "ms":
+                return java.time.Duration.ofMillis(amount);
+            default:
+                return java.time.Duration.ofSeconds(amount);
+        }
     }
 
     private static String normalizeTimespan(String value) {
@@ -126,6 +158,11 @@ final class AgentOptions {
     /** Minimum wait recorded as an event, in JFR's notation (e.g. {@code 100 us}). */
     String threshold() {
         return threshold;
+    }
+
+    /** How often to look for deadlocks, or null when {@code deadlock=off}. */
+    java.time.Duration deadlockPeriod() {
+        return deadlockPeriod;
     }
 
     /** What was wrong with the options, one sentence each. */

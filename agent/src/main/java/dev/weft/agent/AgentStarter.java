@@ -2,6 +2,7 @@ package dev.weft.agent;
 
 import dev.weft.agent.instrument.ClassFilter;
 import dev.weft.agent.instrument.Instrumenter;
+import dev.weft.agent.jfr.DeadlockDetector;
 import dev.weft.agent.jfr.RecordingSession;
 import dev.weft.runtime.Hooks;
 import dev.weft.runtime.LockIntrospection;
@@ -34,6 +35,9 @@ public final class AgentStarter {
             System.err.println("weft: " + problem);
         }
         openLocksToRuntime(inst);
+        if (options.deadlockPeriod() != null) {
+            DeadlockDetector.start(options.deadlockPeriod()); // before instrumentation: not an application thread
+        }
         Instrumenter instrumenter = new Instrumenter();
         // JFR's start-up and ByteBuddy's take about as long each: do them side by side
         Thread installing = new Thread(() -> install(instrumenter, inst, options), "weft-install");

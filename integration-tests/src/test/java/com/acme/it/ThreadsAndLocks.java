@@ -22,6 +22,7 @@ public final class ThreadsAndLocks {
     static final StampedLock STAMPED = new StampedLock();
     static final Object HOT_MONITOR = new Object();
     static final ReentrantLock HOT_LOCK = new ReentrantLock();
+    static final ReentrantLock SHARED = new ReentrantLock();
     static long counter;
 
     public static void main(String[] args) throws Exception {
@@ -41,6 +42,7 @@ public final class ThreadsAndLocks {
         startVirtualThreadIfSupported();
 
         holdWhileAnotherWaits();
+        contendOneSite();
         System.out.println("counter=" + counter);
     }
 
@@ -123,6 +125,30 @@ public final class ThreadsAndLocks {
         waiter.start();
         holder.join();
         waiter.join();
+    }
+
+    /** Three threads take SHARED at one site 200 times each, holding it ~50 us: contention. */
+    static void contendOneSite() throws InterruptedException {
+        Thread[] threads = new Thread[3];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> {
+                for (int round = 0; round < 200; round++) {
+                    SHARED.lock(); // SITE:shared-lock
+                    try {
+                        long until = System.nanoTime() + 50_000;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                    } finally {
+                        SHARED.unlock();
+                    }
+                }
+            }, "contender-" + i);
+            threads[i].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 
     private static void awaitCount(CountDownLatch latch, long count) {

@@ -114,6 +114,18 @@ class AgentRecordingIT {
     }
 
     @Test
+    void holdsThatMadeOthersWaitAreTimedAtAContendedSite() {
+        RecordedEvent site = statistics(recording, LockKinds.JUC, SOURCE.site("shared-lock"));
+
+        assertThat(site.getLong(LockStatistics.ACQUISITIONS)).isEqualTo(600);
+        assertThat(site.getLong(LockStatistics.CONTENDED)).isPositive();
+        assertThat(site.getLong(LockStatistics.BLOCKING_HOLDS)).isPositive();
+        assertThat(site.getLong(LockStatistics.BLOCKING_HOLD_NANOS))
+            .as("each blocking hold lasted at least the 50 us of work")
+            .isGreaterThanOrEqualTo(site.getLong(LockStatistics.BLOCKING_HOLDS) * 50_000);
+    }
+
+    @Test
     void aContendedMonitorIsRecordedByJfrWithItsOwner() {
         // JFR takes the stack once the monitor is entered: its line is the block's first statement
         int site = SOURCE.site("hot-monitor");

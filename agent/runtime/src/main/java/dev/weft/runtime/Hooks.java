@@ -34,6 +34,16 @@ public final class Hooks {
     public static void monitorEntered(Object lock, int site) {
         try {
             LockSites.get(site).acquired(lock);
+            taken(lock, site, 0L, true);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** The current thread is about to leave the monitor of {@code lock} (block end or method return). */
+    public static void monitorExiting(Object lock) {
+        try {
+            released(lock);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -110,6 +120,48 @@ public final class Hooks {
         } finally {
             endWait(token, lock, "tryLock", site, start, done);
         }
+    }
+
+    /** Replaces {@code lock.tryLock()}: never waits, so it counts and is held, but orders nothing. */
+    public static boolean tryLock(Lock lock, int site) {
+        boolean got = lock.tryLock();
+        if (got) {
+            try {
+                LockSites.get(site).acquired(lock);
+                taken(lock, site, 0L, false);
+            } catch (Throwable t) {
+                InternalErrors.hookFailed(t);
+            }
+        }
+        return got;
+    }
+
+    /** Replaces {@code lock.unlock()}. */
+    public static void unlock(Lock lock) {
+        try {
+            releasedJuc(lock);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+        lock.unlock();
+    }
+
+    /** Replaces {@code stampedLock.unlockWrite(stamp)}. */
+    public static void unlockWrite(StampedLock lock, long stamp) {
+        monitorExiting(lock);
+        lock.unlockWrite(stamp);
+    }
+
+    /** Replaces {@code stampedLock.unlockRead(stamp)}. */
+    public static void unlockRead(StampedLock lock, long stamp) {
+        monitorExiting(lock);
+        lock.unlockRead(stamp);
+    }
+
+    /** Replaces {@code stampedLock.unlock(stamp)}. */
+    public static void unlock(StampedLock lock, long stamp) {
+        monitorExiting(lock);
+        lock.unlock(stamp);
     }
 
     /** Replaces {@code stampedLock.writeLock()}. */
@@ -189,10 +241,43 @@ public final class Hooks {
 
     private static void acquired(Object lock, int site) {
         try {
-            LockSites.get(site).acquired(lock);
+            LockSite lockSite = LockSites.get(site);
+            lockSite.acquired(lock);
+            taken(lock, site, lockSite.timesHolds() ? System.nanoTime() : 0L, true);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
+    }
+
+    /** Pushes a held lock, after reporting the lock-order edges it makes when {@code orders}. */
+    private static void taken(Object lock, int site, long acquiredAt, boolean orders) {
+        ThreadState state = ThreadStates.current();
+        if (orders && state.held > 0) {
+            LockOrder.taken(state, lock, site, sink);
+        }
+        state.push(lock, site, acquiredAt);
+    }
+
+    private static void released(Object lock) {
+        ThreadState state = ThreadStates.current();
+        int index = state.indexOf(lock);
+        if (index >= 0) {
+            state.removeAt(index);
+        }
+    }
+
+    /** Pops a j.u.c. lock about to be unlocked, timing the hold if it made other threads wait. */
+    private static void releasedJuc(Lock lock) {
+        ThreadState state = ThreadStates.current();
+        int index = state.indexOf(lock);
+        if (index < 0) {
+            return;
+        }
+        long since = state.since[index];
+        if (since != 0L && LockIntrospection.hasQueuedThreads(lock)) {
+            LockSites.get(state.sites[index]).blockingHold(System.nanoTime() - since);
+        }
+        state.removeAt(index);
     }
 
     private static Object beginWait(Object lock) {
@@ -219,10 +304,11 @@ public final class Hooks {
         try {
             long waited = System.nanoTime() - start;
             LockSite lockSite = LockSites.get(site);
+            lockSite.waited(waited);
             if (acquired) {
                 lockSite.acquired(lock);
+                taken(lock, site, System.nanoTime(), true);
             }
-            lockSite.waited(waited);
             Sink current = sink;
             if (token != null && current != null && (guard = ReentryGuard.enter()) != null) {
                 current.endContended(token, lock, operation, lockSite);

@@ -3,6 +3,7 @@ package dev.weft.runtime;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -77,6 +78,18 @@ public final class LockIntrospection {
             sync = readWriteSync(lock);
         }
         return sync instanceof AbstractOwnableSynchronizer ? (Thread) owner.get((AbstractOwnableSynchronizer) sync) : null;
+    }
+
+    /** Whether threads are queued for {@code lock} (j.u.c. locks with a queue; false otherwise). */
+    static boolean hasQueuedThreads(Object lock) {
+        if (lock instanceof ReentrantLock) {
+            return ((ReentrantLock) lock).hasQueuedThreads();
+        }
+        if (lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock) {
+            Object sync = readWriteSync(lock);
+            return sync instanceof AbstractQueuedSynchronizer && ((AbstractQueuedSynchronizer) sync).hasQueuedThreads();
+        }
+        return false;
     }
 
     private static Object readWriteSync(Object lock) {

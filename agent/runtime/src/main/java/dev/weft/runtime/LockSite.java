@@ -15,6 +15,8 @@ public final class LockSite {
     private static final int ACQUIRED = 0;
     private static final int CONTENDED = 1;
     private static final int WAITED = 2;
+    private static final int BLOCKING_HOLDS = 3;
+    private static final int BLOCKING_HOLD_NANOS = 4;
 
     private final int id;
     private final String kind;
@@ -22,7 +24,9 @@ public final class LockSite {
     private final String methodName;
     private final int line;
     private final long[] counters = new long[(STRIPES + 1) * PAD];
+    private final boolean monitor;
     private String lockClass; // first lock class seen; a benign race sets it once or twice
+    private boolean contendedOnce; // plain: seeing it late only delays hold timing a little
 
     LockSite(int id, String kind, String className, String methodName, int line) {
         this.id = id;
@@ -30,6 +34,7 @@ public final class LockSite {
         this.className = className;
         this.methodName = methodName;
         this.line = line;
+        this.monitor = "monitor".equals(kind); // WeftEvents.LockKinds.MONITOR: the runtime cannot see the schema
     }
 
     void acquired(Object lock) {
@@ -43,6 +48,23 @@ public final class LockSite {
         int stripe = stripe();
         counters[stripe + CONTENDED]++;
         counters[stripe + WAITED] += nanos;
+        contendedOnce = true;
+    }
+
+    /** A hold taken here ended with other threads queued for the lock. */
+    void blockingHold(long nanos) {
+        int stripe = stripe();
+        counters[stripe + BLOCKING_HOLDS]++;
+        counters[stripe + BLOCKING_HOLD_NANOS] += nanos;
+    }
+
+    /** Whether holds taken here are worth timing: only once the site has been contended. */
+    boolean timesHolds() {
+        return contendedOnce;
+    }
+
+    boolean isMonitor() {
+        return monitor;
     }
 
     private static int stripe() {
@@ -93,5 +115,13 @@ public final class LockSite {
 
     public long waitNanos() {
         return sum(WAITED);
+    }
+
+    public long blockingHolds() {
+        return sum(BLOCKING_HOLDS);
+    }
+
+    public long blockingHoldNanos() {
+        return sum(BLOCKING_HOLD_NANOS);
     }
 }

@@ -21,4 +21,12 @@ public interface Sink {
 
     /** The wait begun by {@link #beginContended} has ended with the lock taken (or given up). */
     void endContended(Object token, Object lock, String operation, LockSite site);
+
+    /**
+     * The current thread took {@code inner} at {@code innerSite} while holding {@code outer}, taken
+     * at {@code outerSite}: a new edge of the lock-order graph.
+     *
+     * @param heldIds identities of all locks the thread holds, outermost first, comma-separated
+     */
+    void lockOrder(Object outer, LockSite outerSite, Object inner, LockSite innerSite, String heldIds);
 }

@@ -92,6 +92,78 @@ public final class WeftEvents {
         public static final String CONTENDED = "contended";
         /** {@code long}: total nanoseconds waited by the contended acquisitions (j.u.c. locks). */
         public static final String WAIT_NANOS = "waitNanos";
+        /**
+         * {@code long}: j.u.c. locks only: how many holds at this site ended with other threads
+         * queued for the lock, i.e. holds that made others wait.
+         */
+        public static final String BLOCKING_HOLDS = "blockingHolds";
+        /** {@code long}: total nanoseconds of those holds (from acquisition to release). */
+        public static final String BLOCKING_HOLD_NANOS = "blockingHoldNanos";
+    }
+
+    /**
+     * A thread acquired a second lock while holding a first: one edge of the lock-order graph,
+     * emitted the first time each (first lock, second lock) pair of lock instances is seen. The
+     * stack trace is the acquisition stack of the second lock; the first lock's acquisition site is
+     * in the fields (its frame is usually in that same stack, further down).
+     */
+    public static final class LockOrder {
+        private LockOrder() {
+        }
+
+        public static final String NAME = NAMESPACE + "LockOrder";
+        /** {@code long}: identity of the lock held (stable for one lock object within the run). */
+        public static final String FIRST_LOCK_ID = "firstLockId";
+        public static final String FIRST_LOCK_CLASS = "firstLockClass";
+        /** {@code String}: {@link LockKinds#MONITOR} or {@link LockKinds#JUC}. */
+        public static final String FIRST_LOCK_KIND = "firstLockKind";
+        public static final String FIRST_SITE_CLASS = "firstSiteClass";
+        public static final String FIRST_SITE_METHOD = "firstSiteMethod";
+        public static final String FIRST_SITE_LINE = "firstSiteLine";
+        /** {@code long}: identity of the lock acquired while the first was held. */
+        public static final String SECOND_LOCK_ID = "secondLockId";
+        public static final String SECOND_LOCK_CLASS = "secondLockClass";
+        public static final String SECOND_LOCK_KIND = "secondLockKind";
+        public static final String SECOND_SITE_CLASS = "secondSiteClass";
+        public static final String SECOND_SITE_METHOD = "secondSiteMethod";
+        public static final String SECOND_SITE_LINE = "secondSiteLine";
+        /**
+         * {@code String}: identities of every lock the thread held when it took the second lock,
+         * outermost first, comma-separated (includes the first lock). A cycle whose edges all share
+         * a held lock outside the cycle is guarded by that "gate" lock and cannot deadlock.
+         */
+        public static final String HELD_LOCK_IDS = "heldLockIds";
+    }
+
+    /**
+     * A live deadlock found while the program ran (monitors and ownable synchronizers): one event
+     * per thread in the cycle, all with the same {@link #DEADLOCK_ID}. Written as soon as it is found,
+     * so a program that hangs and is then stopped by SIGTERM or {@code System.exit} still reports it.
+     */
+    public static final class Deadlock {
+        private Deadlock() {
+        }
+
+        public static final String NAME = NAMESPACE + "Deadlock";
+        /** {@code long}: number of the deadlock within the run (1, 2, ...). */
+        public static final String DEADLOCK_ID = "deadlockId";
+        /** {@code int}: how many threads the cycle has. */
+        public static final String THREADS_IN_CYCLE = "threadsInCycle";
+        public static final String THREAD_NAME = "threadName";
+        public static final String THREAD_ID = "threadId";
+        /** {@code String}: the lock this thread waits for, as {@code class@hex-identity}. */
+        public static final String WAITING_FOR = "waitingFor";
+        /** {@code String}: owner of that lock (another thread of the cycle). */
+        public static final String LOCK_OWNER_NAME = "lockOwnerName";
+        public static final String LOCK_OWNER_ID = "lockOwnerId";
+        /** {@code String}: locks this thread holds, {@code class@hex-identity}, comma-separated. */
+        public static final String HELD_LOCKS = "heldLocks";
+        /**
+         * {@code String}: this thread's stack when the deadlock was found, one frame a line, as
+         * {@code pkg.Class.method(File.java:42)}. (A string: JFR's own stack trace of the event
+         * would be the detector's.)
+         */
+        public static final String STACK = "stack";
     }
 
     /** What the agent was and did: emitted at the end of each recording chunk. */

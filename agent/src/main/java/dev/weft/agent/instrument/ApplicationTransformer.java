@@ -42,6 +42,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
             if (methods.isEmpty()) {
                 return null;
             }
+            boolean framesNeeded = (reader.readUnsignedShort(6) & 0xFFFF) >= Opcodes.V1_7;
             ClassWriter writer = new ClassWriter(reader, 0);
             reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
                 @Override
@@ -49,10 +50,10 @@ final class ApplicationTransformer implements ClassFileTransformer {
                                                  String[] exceptions) {
                     MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
                     return methods.contains(LockSiteScanner.key(name, descriptor))
-                        ? new LockSiteVisitor(visitor, internalName, name, access)
+                        ? new LockSiteVisitor(visitor, internalName, name, access, descriptor, framesNeeded)
                         : visitor;
                 }
-            }, 0);
+            }, ClassReader.EXPAND_FRAMES);
             transformed.incrementAndGet();
             return writer.toByteArray();
         } catch (Throwable t) {

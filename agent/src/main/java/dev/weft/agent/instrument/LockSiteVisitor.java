@@ -19,7 +19,10 @@ import net.bytebuddy.jar.asm.Type;
  *   start makes C1 and C2 refuse to compile the method. Code of other shapes gets the hook just
  *   before {@code monitorenter}.</li>
  *   <li>{@code synchronized} methods: the hook runs before the body's first instruction, where the
- *   monitor is already held.</li>
+ *   monitor is already held; a release hook runs before each return and in a catch-all handler
+ *   added around the body, which rethrows (exceptions leave the method as they would have).</li>
+ *   <li>{@code monitorexit} and {@code unlock} calls report the release first, so weft knows
+ *   which locks each thread holds (for the lock-order graph and hold times).</li>
  *   <li>A hook due before a {@code new} goes right after it instead: the label at a {@code new} also
  *   names the uninitialized object in the stack map frames, and must stay on that instruction.</li>
  *   <li>{@code java.util.concurrent} acquisitions ({@code Lock.lock()}, {@code lockInterruptibly},
@@ -42,7 +45,12 @@ final class LockSiteVisitor extends MethodVisitor {
     private final String methodName;
     private final boolean synchronizedMethod;
     private final boolean staticMethod;
+    private final String descriptor;
+    private final boolean framesNeeded;
     private final String internalClassName;
+    private final Label bodyStart = new Label();
+    private final Label bodyEnd = new Label();
+    private final Label releaseOnThrow = new Label();
 
     private int line = -1;
     private boolean methodHookPending;
@@ -52,8 +60,15 @@ final class LockSiteVisitor extends MethodVisitor {
     private int lastStoreLocal = -1;
     private int opcodeBeforeStore = -1;
 
-    LockSiteVisitor(MethodVisitor delegate, String internalClassName, String methodName, int access) {
+    /**
+     * @param framesNeeded whether the class file version requires stack map frames (Java 7+); the
+     *                     reader must then expand frames ({@code ClassReader.EXPAND_FRAMES})
+     */
+    LockSiteVisitor(MethodVisitor delegate, String internalClassName, String methodName, int access, String descriptor,
+                    boolean framesNeeded) {
         super(Opcodes.ASM9, delegate);
+        this.descriptor = descriptor;
+        this.framesNeeded = framesNeeded;
         this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
@@ -65,6 +80,9 @@ final class LockSiteVisitor extends MethodVisitor {
     public void visitCode() {
         super.visitCode();
         methodHookPending = synchronizedMethod;
+        if (synchronizedMethod) {
+            super.visitLabel(bodyStart);
+        }
     }
 
     @Override
@@ -76,6 +94,13 @@ final class LockSiteVisitor extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         beforeInstruction();
+        if (opcode == Opcodes.MONITOREXIT) {
+            super.visitInsn(Opcodes.DUP);
+            callHook("monitorExiting", "(Ljava/lang/Object;)V");
+        } else if (synchronizedMethod && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            pushMethodMonitor();
+            callHook("monitorExiting", "(Ljava/lang/Object;)V");
+        }
         if (opcode == Opcodes.MONITORENTER) {
             int site = register(LockKinds.MONITOR);
             if (lastOpcode == Opcodes.ASTORE && opcodeBeforeStore == Opcodes.DUP) {
@@ -110,31 +135,47 @@ final class LockSiteVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
-        String replacement = replacementFor(opcode, owner, name, descriptor);
+        Replacement replacement = replacementFor(opcode, owner, name, descriptor);
         if (replacement != null) {
-            pushInt(register(LockKinds.JUC));
-            callHook(name, replacement); // Hooks names each replacement after the call it replaces
+            if (replacement.takesSite()) {
+                pushInt(register(LockKinds.JUC));
+            }
+            callHook(name, replacement.descriptor()); // Hooks names each replacement after the call it replaces
         } else {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
         }
         remember(opcode);
     }
 
-    /** The hook descriptor replacing this call, or null if it is not an acquisition weft times. */
-    static String replacementFor(int opcode, String owner, String name, String descriptor) {
+    /** A hook that replaces a lock call: its descriptor, and whether it takes the site number last. */
+    record Replacement(String descriptor, boolean takesSite) {
+    }
+
+    /** The hook replacing this call, or null if the call neither acquires nor releases a lock. */
+    static Replacement replacementFor(int opcode, String owner, String name, String descriptor) {
         if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
             return null;
         }
         if (LOCK_OWNERS.contains(owner)) {
             if (descriptor.equals("()V") && (name.equals("lock") || name.equals("lockInterruptibly"))) {
-                return "(L" + LOCK + ";I)V";
+                return new Replacement("(L" + LOCK + ";I)V", true);
             }
             if (name.equals("tryLock") && descriptor.equals("(JLjava/util/concurrent/TimeUnit;)Z")) {
-                return "(L" + LOCK + ";JLjava/util/concurrent/TimeUnit;I)Z";
+                return new Replacement("(L" + LOCK + ";JLjava/util/concurrent/TimeUnit;I)Z", true);
             }
-        } else if (owner.equals(STAMPED_LOCK) && descriptor.equals("()J")
-            && (name.equals("writeLock") || name.equals("readLock"))) {
-            return "(L" + STAMPED_LOCK + ";I)J";
+            if (name.equals("tryLock") && descriptor.equals("()Z")) {
+                return new Replacement("(L" + LOCK + ";I)Z", true);
+            }
+            if (name.equals("unlock") && descriptor.equals("()V")) {
+                return new Replacement("(L" + LOCK + ";)V", false);
+            }
+        } else if (owner.equals(STAMPED_LOCK)) {
+            if (descriptor.equals("()J") && (name.equals("writeLock") || name.equals("readLock"))) {
+                return new Replacement("(L" + STAMPED_LOCK + ";I)J", true);
+            }
+            if (descriptor.equals("(J)V") && (name.equals("unlockWrite") || name.equals("unlockRead") || name.equals("unlock"))) {
+                return new Replacement("(L" + STAMPED_LOCK + ";J)V", false);
+            }
         }
         return null;
     }
@@ -217,7 +258,59 @@ final class LockSiteVisitor extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+        if (synchronizedMethod) {
+            releaseOnThrow();
+        }
+        super.visitMaxs(Math.max(maxStack, 1) + EXTRA_STACK, maxLocals);
+    }
+
+    /**
+     * Ends a synchronized method's body with a catch-all handler that reports the release and
+     * rethrows. It is the last entry of the exception table, so the method's own handlers keep
+     * their precedence. Its frame names only {@code this} and the parameters, which hold their
+     * declared types throughout the body.
+     */
+    private void releaseOnThrow() {
+        super.visitLabel(bodyEnd);
+        super.visitTryCatchBlock(bodyStart, bodyEnd, releaseOnThrow, null);
+        super.visitLabel(releaseOnThrow);
+        if (framesNeeded) {
+            Object[] locals = entryLocals();
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+        }
+        pushMethodMonitor();
+        callHook("monitorExiting", "(Ljava/lang/Object;)V");
+        super.visitInsn(Opcodes.ATHROW);
+    }
+
+    private Object[] entryLocals() {
+        java.util.List<Object> locals = new java.util.ArrayList<>();
+        if (!staticMethod) {
+            locals.add(internalClassName);
+        }
+        for (Type argument : Type.getArgumentTypes(descriptor)) {
+            switch (argument.getSort()) {
+                case Type.BOOLEAN:
+                case Type.BYTE:
+                case Type.CHAR:
+                case Type.SHORT:
+                case Type.INT:
+                    locals.add(Opcodes.INTEGER);
+                    break;
+                case Type.FLOAT:
+                    locals.add(Opcodes.FLOAT);
+                    break;
+                case Type.LONG:
+                    locals.add(Opcodes.LONG);
+                    break;
+                case Type.DOUBLE:
+                    locals.add(Opcodes.DOUBLE);
+                    break;
+                default:
+                    locals.add(argument.getSort() == Type.ARRAY ? argument.getDescriptor() : argument.getInternalName());
+            }
+        }
+        return locals.toArray();
     }
 
     /** Emits the hooks waiting for the first instruction of a method or a synchronized block. */
@@ -232,21 +325,41 @@ final class LockSiteVisitor extends MethodVisitor {
 
     private void flushMethodHook() {
         methodHookPending = false;
+        pushMethodMonitor();
+        pushInt(register(LockKinds.MONITOR));
+        callHook("monitorEntered", "(Ljava/lang/Object;I)V");
+    }
+
+    /** Pushes the monitor a synchronized method holds: {@code this}, or the class if static. */
+    private void pushMethodMonitor() {
         if (staticMethod) {
             super.visitLdcInsn(Type.getObjectType(internalClassName));
         } else {
             super.visitVarInsn(Opcodes.ALOAD, 0);
         }
-        pushInt(register(LockKinds.MONITOR));
-        callHook("monitorEntered", "(Ljava/lang/Object;I)V");
     }
 
+    /**
+     * The hook sits after the label of the block's first statement, so it would take that
+     * statement's line; stack traces taken inside it (lock-order events) must name the
+     * {@code synchronized} line instead, and the statement keeps its own line after it.
+     */
     private void flushMonitorHook() {
+        markLine(LockSites.site(pendingSite).line());
         super.visitVarInsn(Opcodes.ALOAD, lockLocal);
         pushInt(pendingSite);
         callHook("monitorEntered", "(Ljava/lang/Object;I)V");
+        markLine(line);
         pendingSite = -1;
         lockLocal = -1;
+    }
+
+    private void markLine(int lineNumber) {
+        if (lineNumber > 0) {
+            Label here = new Label();
+            super.visitLabel(here);
+            super.visitLineNumber(lineNumber, here);
+        }
     }
 
     private int register(String kind) {

@@ -51,6 +51,28 @@ final class JfrSink implements Sink {
         }
     }
 
+    @Override
+    public void lockOrder(Object outer, LockSite outerSite, Object inner, LockSite innerSite, String heldIds) {
+        LockOrderEvent event = new LockOrderEvent();
+        if (!event.isEnabled()) {
+            return;
+        }
+        event.firstLockId = System.identityHashCode(outer);
+        event.firstLockClass = outer.getClass().getName();
+        event.firstLockKind = outerSite.kind();
+        event.firstSiteClass = outerSite.className();
+        event.firstSiteMethod = outerSite.methodName();
+        event.firstSiteLine = outerSite.line();
+        event.secondLockId = System.identityHashCode(inner);
+        event.secondLockClass = inner.getClass().getName();
+        event.secondLockKind = innerSite.kind();
+        event.secondSiteClass = innerSite.className();
+        event.secondSiteMethod = innerSite.methodName();
+        event.secondSiteLine = innerSite.line();
+        event.heldLockIds = heldIds;
+        event.commit();
+    }
+
     private static boolean isVirtual(Thread thread) {
         if (IS_VIRTUAL == null) {
             return false;

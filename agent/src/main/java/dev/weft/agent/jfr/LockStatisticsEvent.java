@@ -51,4 +51,13 @@ final class LockStatisticsEvent extends Event {
     @Label("Total Wait")
     @Timespan(Timespan.NANOSECONDS)
     long waitNanos;
+
+    @Name(LockStatistics.BLOCKING_HOLDS)
+    @Label("Blocking Holds")
+    long blockingHolds;
+
+    @Name(LockStatistics.BLOCKING_HOLD_NANOS)
+    @Label("Blocking Hold Time")
+    @Timespan(Timespan.NANOSECONDS)
+    long blockingHoldNanos;
 }

@@ -45,6 +45,8 @@ public final class RecordingSession {
         recording.enable(ThreadStartEvent.class).withStackTrace();
         recording.enable(LockContendedEvent.class).withStackTrace().with("threshold", threshold);
         recording.enable(LockStatisticsEvent.class).with("period", END_CHUNK);
+        recording.enable(LockOrderEvent.class).withStackTrace();
+        recording.enable(DeadlockEvent.class);
         recording.enable(AgentInfoEvent.class).with("period", END_CHUNK);
 
         recording.enable(JdkEvents.JAVA_MONITOR_ENTER).withStackTrace().with("threshold", threshold);
@@ -76,6 +78,8 @@ public final class RecordingSession {
             event.acquisitions = acquisitions;
             event.contended = site.contended();
             event.waitNanos = site.waitNanos();
+            event.blockingHolds = site.blockingHolds();
+            event.blockingHoldNanos = site.blockingHoldNanos();
             event.commit();
         }
     }
