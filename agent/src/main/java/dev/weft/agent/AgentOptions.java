@@ -2,10 +2,14 @@ package dev.weft.agent;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.text.SimpleDateFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,14 +21,16 @@ import java.util.regex.Pattern;
  */
 final class AgentOptions {
     static final String DEFAULT_THRESHOLD = "100 us";
-    private static final Pattern TIMESPAN = Pattern.compile("(\\d+)\\s*(ns|us|ms|s)");
+    private static final Pattern TIMESPAN = Pattern.compile("(\\d+)\\s*(ns|us|ms|s|m|h)");
 
     private final String raw;
     private Path filename;
     private final List<String> includes = new ArrayList<>();
     private final List<String> excludes = new ArrayList<>();
     private String threshold = DEFAULT_THRESHOLD;
-    private java.time.Duration deadlockPeriod = java.time.Duration.ofSeconds(1);
+    private Duration deadlockPeriod = Duration.ofSeconds(1);
+    private boolean lockOrder = true;
+    private Duration duration;
     private final List<String> problems = new ArrayList<>();
 
     private AgentOptions(String raw) {
@@ -82,7 +88,7 @@ final class AgentOptions {
                 if (value.equalsIgnoreCase("off")) {
                     deadlockPeriod = null;
                 } else {
-                    java.time.Duration period = parseDuration(value);
+                    Duration period = parseDuration(value);
                     if (period == null) {
                         problems.add("option 'deadlock=" + value + "' is not a period such as 1s, 500ms or off; using 1s");
                     } else {
@@ -90,8 +96,24 @@ final class AgentOptions {
                     }
                 }
                 break;
+            case "duration":
+                Duration recordFor = parseDuration(value);
+                if (recordFor == null || recordFor.isZero()) {
+                    problems.add("option 'duration=" + value + "' is not a duration such as 30s or 500ms; recording until exit");
+                } else {
+                    duration = recordFor;
+                }
+                break;
+            case "lockorder":
+                if (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("off")) {
+                    lockOrder = value.equalsIgnoreCase("on");
+                } else {
+                    problems.add("option 'lockorder=" + value + "' must be on or off; using on");
+                }
+                break;
             default:
-                problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold, deadlock); ignored");
+                problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold, deadlock, "
+                    + "lockorder, duration); ignored");
         }
     }
 
@@ -111,11 +133,11 @@ final class AgentOptions {
 
     /** Expands {@code %p} to the process id and {@code %t} to a timestamp, as JFR's filename does. */
     private static String expand(String value) {
-        String timestamp = new java.text.SimpleDateFormat("yyyy_MM_dd_HH_mm_ss").format(new java.util.Date());
+        String timestamp = new SimpleDateFormat("yyyy_MM_dd_HH_mm_ss").format(new Date());
         return value.replace("%p", Long.toString(ProcessHandle.current().pid())).replace("%t", timestamp);
     }
 
-    private static java.time.Duration parseDuration(String value) {
+    private static Duration parseDuration(String value) {
         String normalized = normalizeTimespan(value);
         if (normalized == null) {
             return null;
@@ -124,18 +146,22 @@ final class AgentOptions {
         long amount = Long.parseLong(amountAndUnit[0]);
         switch (amountAndUnit[1]) {
             case "ns":
-                return java.time.Duration.ofNanos(amount);
+                return Duration.ofNanos(amount);
             case "us":
-                return java.time.Duration.ofNanos(amount * 1000);
+                return Duration.ofNanos(amount * 1000);
             case "ms":
-                return java.time.Duration.ofMillis(amount);
+                return Duration.ofMillis(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
             default:
-                return java.time.Duration.ofSeconds(amount);
+                return Duration.ofSeconds(amount);
         }
     }
 
     private static String normalizeTimespan(String value) {
-        java.util.regex.Matcher matcher = TIMESPAN.matcher(value.trim().toLowerCase(Locale.ROOT));
+        Matcher matcher = TIMESPAN.matcher(value.trim().toLowerCase(Locale.ROOT));
         return matcher.matches() ? matcher.group(1) + " " + matcher.group(2) : null;
     }
 
@@ -161,8 +187,21 @@ final class AgentOptions {
     }
 
     /** How often to look for deadlocks, or null when {@code deadlock=off}. */
-    java.time.Duration deadlockPeriod() {
+    Duration deadlockPeriod() {
         return deadlockPeriod;
+    }
+
+    /**
+     * Whether to keep each thread's held locks, for lock-order edges and blocking hold times;
+     * {@code lockorder=off} leaves only counters and waits (the low-overhead mode).
+     */
+    boolean lockOrder() {
+        return lockOrder;
+    }
+
+    /** How long to record before writing the file ({@code duration=}), or null: until the JVM exits. */
+    Duration duration() {
+        return duration;
     }
 
     /** What was wrong with the options, one sentence each. */

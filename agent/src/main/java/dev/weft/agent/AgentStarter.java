@@ -17,16 +17,30 @@ import java.util.Set;
  * Starts weft once the bootstrap runtime is reachable: options, then the JFR recording and the
  * instrumentation side by side. Both are complete before {@code premain} returns, so no event of
  * the application is lost; the hooks write nothing until the recording has installed its sink.
+ *
+ * <p>Attached to a running JVM ({@code agentmain}), weft also rewrites the application classes
+ * loaded already; it sees threads and locks from that moment on. Attaching again with the option
+ * string {@code stop} ends the recording and writes it.
  */
 public final class AgentStarter {
-    private static volatile boolean started;
+    /** The agentmain option string that stops a running recording and writes it. */
+    static final String STOP = "stop";
+    private static RecordingSession session;
+    private static boolean started;
 
     private AgentStarter() {
     }
 
-    public static synchronized void start(String rawOptions, Instrumentation inst) {
+    /**
+     * @param attached whether weft was attached to a running JVM rather than started with it
+     */
+    public static synchronized void start(String rawOptions, Instrumentation inst, boolean attached) {
+        if (STOP.equals(rawOptions == null ? null : rawOptions.trim())) {
+            stop();
+            return;
+        }
         if (started) {
-            System.err.println("weft: agent already running in this JVM; ignoring the second start");
+            System.err.println("weft: agent already running in this JVM; ignoring the second start (use 'stop' to end it)");
             return;
         }
         started = true;
@@ -35,17 +49,18 @@ public final class AgentStarter {
             System.err.println("weft: " + problem);
         }
         openLocksToRuntime(inst);
+        Hooks.trackHeldLocks(options.lockOrder());
         if (options.deadlockPeriod() != null) {
             DeadlockDetector.start(options.deadlockPeriod()); // before instrumentation: not an application thread
         }
         Instrumenter instrumenter = new Instrumenter();
         // JFR's start-up and ByteBuddy's take about as long each: do them side by side
-        Thread installing = new Thread(() -> install(instrumenter, inst, options), "weft-install");
+        Thread installing = new Thread(() -> install(instrumenter, inst, options, attached), "weft-install");
         installing.setDaemon(true);
         installing.start();
         try {
-            RecordingSession.start(options.filename().toAbsolutePath(), options.threshold(), version(), options.raw(),
-                instrumenter::transformedClasses);
+            session = RecordingSession.start(options.filename().toAbsolutePath(), options.threshold(),
+                options.duration(), version(), options.raw(), instrumenter::transformedClasses);
         } catch (IOException | RuntimeException e) {
             System.err.println("weft: cannot record to '" + options.filename() + "' (" + e.getMessage()
                 + "); set filename= to a writable path. The application runs without weft's recording.");
@@ -53,9 +68,21 @@ public final class AgentStarter {
         joinQuietly(installing);
     }
 
-    private static void install(Instrumenter instrumenter, Instrumentation inst, AgentOptions options) {
+    private static void stop() {
+        if (session == null) {
+            System.err.println("weft: no weft recording runs in this JVM; nothing to stop");
+            return;
+        }
+        session.stop();
+    }
+
+    private static void install(Instrumenter instrumenter, Instrumentation inst, AgentOptions options, boolean attached) {
         try {
-            instrumenter.install(inst, new ClassFilter(options.includes(), options.excludes()), Instrumenter.threadClasses());
+            ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
+            instrumenter.install(inst, filter, options.lockOrder(), Instrumenter.threadClasses());
+            if (attached) {
+                instrumenter.retransformLoaded(inst, filter);
+            }
         } catch (RuntimeException | LinkageError e) {
             System.err.println("weft: cannot instrument the application (" + e + "); recording JFR's events only.");
         }

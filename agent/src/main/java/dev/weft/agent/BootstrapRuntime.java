@@ -34,12 +34,25 @@ final class BootstrapRuntime {
     private BootstrapRuntime() {
     }
 
+    /** Defines the runtime unless an earlier start (premain, or a previous attach) already did. */
     static void install(Instrumentation inst) throws IOException {
+        if (alreadyDefined()) {
+            return;
+        }
         byte[] jar = readNestedJar();
         try {
             defineInBootLoader(inst, jar);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             appendToBootSearch(inst, jar);
+        }
+    }
+
+    private static boolean alreadyDefined() {
+        try {
+            Class.forName("dev.weft.runtime.Hooks", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

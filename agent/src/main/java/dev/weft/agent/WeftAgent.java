@@ -14,19 +14,19 @@ public final class WeftAgent {
     }
 
     public static void premain(String options, Instrumentation inst) {
-        start(options, inst);
+        start(options, inst, false);
     }
 
     public static void agentmain(String options, Instrumentation inst) {
-        start(options, inst);
+        start(options, inst, true);
     }
 
-    private static void start(String options, Instrumentation inst) {
+    private static synchronized void start(String options, Instrumentation inst, boolean attached) {
         try {
             BootstrapRuntime.install(inst);
             Class.forName("dev.weft.agent.AgentStarter")
-                .getMethod("start", String.class, Instrumentation.class)
-                .invoke(null, options, inst);
+                .getMethod("start", String.class, Instrumentation.class, boolean.class)
+                .invoke(null, options, inst, attached);
         } catch (Throwable t) {
             Throwable cause = t.getCause() != null ? t.getCause() : t;
             System.err.println("weft: agent not started, the application runs without it: " + cause);

@@ -45,4 +45,34 @@ class AgentOptionsTest {
         assertThat(options.includes()).containsExactly("com.acme.*");
         assertThat(options.threshold()).isEqualTo("100 us");
     }
+
+    @Test
+    void readsTheLowOverheadDeadlockAndDurationOptions() {
+        AgentOptions options = AgentOptions.parse("lockorder=off,deadlock=250ms,duration=2m");
+
+        assertThat(options.lockOrder()).isFalse();
+        assertThat(options.deadlockPeriod()).hasMillis(250);
+        assertThat(options.duration()).hasMinutes(2);
+        assertThat(options.problems()).isEmpty();
+    }
+
+    @Test
+    void byDefaultTracksLockOrderLooksForDeadlocksEverySecondAndRecordsUntilExit() {
+        AgentOptions options = AgentOptions.parse("");
+
+        assertThat(options.lockOrder()).isTrue();
+        assertThat(options.deadlockPeriod()).hasSeconds(1);
+        assertThat(options.duration()).isNull();
+    }
+
+    @Test
+    void deadlockDetectionCanBeSwitchedOffAndBadValuesFallBackToDefaults() {
+        assertThat(AgentOptions.parse("deadlock=off").deadlockPeriod()).isNull();
+
+        AgentOptions bad = AgentOptions.parse("lockorder=maybe,deadlock=often,duration=0s");
+        assertThat(bad.lockOrder()).isTrue();
+        assertThat(bad.deadlockPeriod()).hasSeconds(1);
+        assertThat(bad.duration()).isNull();
+        assertThat(bad.problems()).hasSize(3);
+    }
 }

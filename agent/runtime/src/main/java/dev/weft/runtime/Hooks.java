@@ -19,6 +19,8 @@ import java.util.concurrent.locks.StampedLock;
  */
 public final class Hooks {
     private static volatile Sink sink;
+    /** Whether hooks keep each thread's held locks (for lock order and hold times); off = counting only. */
+    private static boolean trackHeldLocks = true;
 
     private Hooks() {
     }
@@ -26,6 +28,11 @@ public final class Hooks {
     /** Installs the sink that turns what hooks see into events. */
     public static void install(Sink newSink) {
         sink = newSink;
+    }
+
+    /** Turns held-lock tracking on or off; called once, before any instrumented code runs. */
+    public static void trackHeldLocks(boolean track) {
+        trackHeldLocks = track;
     }
 
     // ---- monitors -------------------------------------------------------------------------
@@ -241,9 +248,8 @@ public final class Hooks {
 
     private static void acquired(Object lock, int site) {
         try {
-            LockSite lockSite = LockSites.get(site);
-            lockSite.acquired(lock);
-            taken(lock, site, lockSite.timesHolds() ? System.nanoTime() : 0L, true);
+            LockSites.get(site).acquired(lock);
+            taken(lock, site, 0L, true);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -251,6 +257,9 @@ public final class Hooks {
 
     /** Pushes a held lock, after reporting the lock-order edges it makes when {@code orders}. */
     private static void taken(Object lock, int site, long acquiredAt, boolean orders) {
+        if (!trackHeldLocks) {
+            return;
+        }
         ThreadState state = ThreadStates.current();
         if (orders && state.held > 0) {
             LockOrder.taken(state, lock, site, sink);
@@ -259,6 +268,9 @@ public final class Hooks {
     }
 
     private static void released(Object lock) {
+        if (!trackHeldLocks) {
+            return;
+        }
         ThreadState state = ThreadStates.current();
         int index = state.indexOf(lock);
         if (index >= 0) {
@@ -266,8 +278,15 @@ public final class Hooks {
         }
     }
 
-    /** Pops a j.u.c. lock about to be unlocked, timing the hold if it made other threads wait. */
+    /**
+     * Pops a j.u.c. lock about to be unlocked. A hold that began with a wait (its start time is
+     * known without an extra clock read) and ends with threads queued is a blocking hold: the
+     * convoy that contention builds. Uncontended holds are never timed.
+     */
     private static void releasedJuc(Lock lock) {
+        if (!trackHeldLocks) {
+            return;
+        }
         ThreadState state = ThreadStates.current();
         int index = state.indexOf(lock);
         if (index < 0) {

@@ -10,43 +10,68 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Reads what the JDK's locks keep private: which thread owns a lock, and whether it is fair.
  *
- * <p>The agent opens {@code java.util.concurrent.locks} to this module before calling
- * {@link #init()}. If that failed, every question gets the safe answer: owner unknown, lock
+ * <p>The agent opens {@code java.util.concurrent.locks} to this module before the first lock hook
+ * runs; the handles live in a holder class whose {@code static final} fields the JIT folds into
+ * constants (a {@code VarHandle} read through a non-constant field costs tens of nanoseconds). If
+ * the package could not be opened, every question gets the safe answer: owner unknown, lock
  * treated as fair (so weft never barges ahead of queued threads with a {@code tryLock}).
  */
 public final class LockIntrospection {
-    private static volatile VarHandle reentrantSync;
-    private static volatile VarHandle readLockSync;
-    private static volatile VarHandle writeLockSync;
-    private static volatile VarHandle exclusiveOwner;
-    private static volatile Class<?> readWriteFairSync;
-
     private LockIntrospection() {
     }
 
-    /** Looks up the private fields; returns false (and leaves the safe answers) if it cannot. */
+    /** Loads the handles now (after the package was opened); returns whether they are usable. */
     public static boolean init() {
-        try {
-            MethodHandles.Lookup own = MethodHandles.lookup();
-            reentrantSync = MethodHandles.privateLookupIn(ReentrantLock.class, own)
-                .findVarHandle(ReentrantLock.class, "sync", syncClass(ReentrantLock.class));
-            Class<?> rwSync = syncClass(ReentrantReadWriteLock.class);
-            readLockSync = MethodHandles.privateLookupIn(ReentrantReadWriteLock.ReadLock.class, own)
-                .findVarHandle(ReentrantReadWriteLock.ReadLock.class, "sync", rwSync);
-            writeLockSync = MethodHandles.privateLookupIn(ReentrantReadWriteLock.WriteLock.class, own)
-                .findVarHandle(ReentrantReadWriteLock.WriteLock.class, "sync", rwSync);
-            exclusiveOwner = MethodHandles.privateLookupIn(AbstractOwnableSynchronizer.class, own)
-                .findVarHandle(AbstractOwnableSynchronizer.class, "exclusiveOwnerThread", Thread.class);
-            readWriteFairSync = Class.forName(ReentrantReadWriteLock.class.getName() + "$FairSync");
-            return true;
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-            return false;
-        }
+        return Handles.AVAILABLE;
     }
 
-    private static Class<?> syncClass(Class<?> lockClass) throws ClassNotFoundException {
-        return Class.forName(lockClass.getName() + "$Sync");
+    /** The private fields, looked up once. */
+    private static final class Handles {
+        static final boolean AVAILABLE;
+        static final VarHandle REENTRANT_SYNC;
+        static final VarHandle READ_LOCK_SYNC;
+        static final VarHandle WRITE_LOCK_SYNC;
+        static final VarHandle EXCLUSIVE_OWNER;
+        static final Class<?> READ_WRITE_FAIR_SYNC;
+
+        static {
+            VarHandle reentrant = null;
+            VarHandle read = null;
+            VarHandle write = null;
+            VarHandle owner = null;
+            Class<?> fairSync = null;
+            boolean available = false;
+            try {
+                MethodHandles.Lookup own = MethodHandles.lookup();
+                reentrant = MethodHandles.privateLookupIn(ReentrantLock.class, own)
+                    .findVarHandle(ReentrantLock.class, "sync", syncClass(ReentrantLock.class));
+                Class<?> rwSync = syncClass(ReentrantReadWriteLock.class);
+                read = MethodHandles.privateLookupIn(ReentrantReadWriteLock.ReadLock.class, own)
+                    .findVarHandle(ReentrantReadWriteLock.ReadLock.class, "sync", rwSync);
+                write = MethodHandles.privateLookupIn(ReentrantReadWriteLock.WriteLock.class, own)
+                    .findVarHandle(ReentrantReadWriteLock.WriteLock.class, "sync", rwSync);
+                owner = MethodHandles.privateLookupIn(AbstractOwnableSynchronizer.class, own)
+                    .findVarHandle(AbstractOwnableSynchronizer.class, "exclusiveOwnerThread", Thread.class);
+                fairSync = Class.forName(ReentrantReadWriteLock.class.getName() + "$FairSync");
+                available = true;
+            } catch (Throwable t) {
+                InternalErrors.hookFailed(t);
+                reentrant = null;
+                read = null;
+                write = null;
+                owner = null;
+            }
+            REENTRANT_SYNC = reentrant;
+            READ_LOCK_SYNC = read;
+            WRITE_LOCK_SYNC = write;
+            EXCLUSIVE_OWNER = owner;
+            READ_WRITE_FAIR_SYNC = fairSync;
+            AVAILABLE = available;
+        }
+
+        private static Class<?> syncClass(Class<?> lockClass) throws ClassNotFoundException {
+            return Class.forName(lockClass.getName() + "$Sync");
+        }
     }
 
     /**
@@ -60,24 +85,24 @@ public final class LockIntrospection {
         }
         if (type == ReentrantReadWriteLock.ReadLock.class || type == ReentrantReadWriteLock.WriteLock.class) {
             Object sync = readWriteSync(lock);
-            return sync != null && sync.getClass() != readWriteFairSync;
+            return sync != null && sync.getClass() != Handles.READ_WRITE_FAIR_SYNC;
         }
         return false;
     }
 
     /** The thread that holds {@code lock} exclusively now, or null if none or unknown. */
     static Thread owner(Object lock) {
-        VarHandle owner = exclusiveOwner;
-        if (owner == null) {
+        if (!Handles.AVAILABLE) {
             return null;
         }
         Object sync = null;
-        if (lock instanceof ReentrantLock && reentrantSync != null) {
-            sync = reentrantSync.get((ReentrantLock) lock);
+        if (lock instanceof ReentrantLock) {
+            sync = Handles.REENTRANT_SYNC.get((ReentrantLock) lock);
         } else if (lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock) {
             sync = readWriteSync(lock);
         }
-        return sync instanceof AbstractOwnableSynchronizer ? (Thread) owner.get((AbstractOwnableSynchronizer) sync) : null;
+        return sync instanceof AbstractOwnableSynchronizer
+            ? (Thread) Handles.EXCLUSIVE_OWNER.get((AbstractOwnableSynchronizer) sync) : null;
     }
 
     /** Whether threads are queued for {@code lock} (j.u.c. locks with a queue; false otherwise). */
@@ -93,12 +118,11 @@ public final class LockIntrospection {
     }
 
     private static Object readWriteSync(Object lock) {
-        VarHandle handle = lock instanceof ReentrantReadWriteLock.ReadLock ? readLockSync : writeLockSync;
-        if (handle == null) {
+        if (!Handles.AVAILABLE) {
             return null;
         }
         return lock instanceof ReentrantReadWriteLock.ReadLock
-            ? handle.get((ReentrantReadWriteLock.ReadLock) lock)
-            : handle.get((ReentrantReadWriteLock.WriteLock) lock);
+            ? Handles.READ_LOCK_SYNC.get((ReentrantReadWriteLock.ReadLock) lock)
+            : Handles.WRITE_LOCK_SYNC.get((ReentrantReadWriteLock.WriteLock) lock);
     }
 }

@@ -26,7 +26,6 @@ public final class LockSite {
     private final long[] counters = new long[(STRIPES + 1) * PAD];
     private final boolean monitor;
     private String lockClass; // first lock class seen; a benign race sets it once or twice
-    private boolean contendedOnce; // plain: seeing it late only delays hold timing a little
 
     LockSite(int id, String kind, String className, String methodName, int line) {
         this.id = id;
@@ -48,7 +47,6 @@ public final class LockSite {
         int stripe = stripe();
         counters[stripe + CONTENDED]++;
         counters[stripe + WAITED] += nanos;
-        contendedOnce = true;
     }
 
     /** A hold taken here ended with other threads queued for the lock. */
@@ -56,11 +54,6 @@ public final class LockSite {
         int stripe = stripe();
         counters[stripe + BLOCKING_HOLDS]++;
         counters[stripe + BLOCKING_HOLD_NANOS] += nanos;
-    }
-
-    /** Whether holds taken here are worth timing: only once the site has been contended. */
-    boolean timesHolds() {
-        return contendedOnce;
     }
 
     boolean isMonitor() {

@@ -22,10 +22,13 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class ApplicationTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
+    private final boolean releases;
     private final AtomicLong transformed;
 
-    ApplicationTransformer(ClassFilter filter, AtomicLong transformed) {
+    /** @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions */
+    ApplicationTransformer(ClassFilter filter, boolean releases, AtomicLong transformed) {
         this.filter = filter;
+        this.releases = releases;
         this.transformed = transformed;
     }
 
@@ -38,7 +41,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
         }
         try {
             ClassReader reader = new ClassReader(bytes);
-            Set<String> methods = LockSiteScanner.methodsWithLocks(reader);
+            Set<String> methods = LockSiteScanner.methodsWithLocks(reader, releases);
             if (methods.isEmpty()) {
                 return null;
             }
@@ -50,7 +53,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
                                                  String[] exceptions) {
                     MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
                     return methods.contains(LockSiteScanner.key(name, descriptor))
-                        ? new LockSiteVisitor(visitor, internalName, name, access, descriptor, framesNeeded)
+                        ? new LockSiteVisitor(visitor, internalName, name, access, descriptor, framesNeeded, releases)
                         : visitor;
                 }
             }, ClassReader.EXPAND_FRAMES);

@@ -38,7 +38,7 @@ public final class Instrumenter {
      * retransformed: at premain that is {@code Thread} (and {@code VirtualThread}); scanning every
      * loaded class instead costs half a second of start-up for nothing.
      */
-    public void install(Instrumentation inst, ClassFilter filter, Class<?>... alreadyLoaded) {
+    public void install(Instrumentation inst, ClassFilter filter, boolean releases, Class<?>... alreadyLoaded) {
         // weft never needs ByteBuddy's Nexus (no loaded-type initializers); left on, it would inject
         // a class into the application's system class loader and, on JDK 24+, make the JVM print
         // sun.misc.Unsafe deprecation warnings.
@@ -56,7 +56,27 @@ public final class Instrumenter {
                 .include(Instrumenter.class.getClassLoader())
                 .advice(named("start"), ThreadStartAdvice.class.getName()))
             .installOn(inst);
-        inst.addTransformer(new ApplicationTransformer(filter, transformedClasses), true);
+        inst.addTransformer(new ApplicationTransformer(filter, releases, transformedClasses), true);
+    }
+
+    /**
+     * Rewrites the application classes loaded before weft was attached. Classes go one at a time
+     * so that one that cannot be retransformed (it is counted as a transform error) does not keep
+     * the others unchanged; methods running now finish in their old code.
+     */
+    public void retransformLoaded(Instrumentation inst, ClassFilter filter) {
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader == null || loader == ClassLoader.getPlatformClassLoader() || type.isArray() || type.isPrimitive()
+                || !inst.isModifiableClass(type) || !filter.instruments(type.getName())) {
+                continue;
+            }
+            try {
+                inst.retransformClasses(type);
+            } catch (Throwable t) {
+                InternalErrors.transformFailed(type.getName(), t);
+            }
+        }
     }
 
     /** The JDK's thread classes, which weft retransforms to see every thread start. */

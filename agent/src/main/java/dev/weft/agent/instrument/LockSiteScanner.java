@@ -14,14 +14,16 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class LockSiteScanner extends ClassVisitor {
     private final Set<String> methods = new HashSet<>();
+    private final boolean releases;
 
-    private LockSiteScanner() {
+    private LockSiteScanner(boolean releases) {
         super(Opcodes.ASM9);
+        this.releases = releases;
     }
 
     /** Keys ({@link #key}) of the methods of {@code reader}'s class that acquire locks. */
-    static Set<String> methodsWithLocks(ClassReader reader) {
-        LockSiteScanner scanner = new LockSiteScanner();
+    static Set<String> methodsWithLocks(ClassReader reader, boolean releases) {
+        LockSiteScanner scanner = new LockSiteScanner(releases);
         reader.accept(scanner, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return scanner.methods;
     }
@@ -47,7 +49,7 @@ final class LockSiteScanner extends ClassVisitor {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor, boolean itf) {
-                if (LockSiteVisitor.replacementFor(opcode, owner, callee, calleeDescriptor) != null) {
+                if (LockSiteVisitor.replacementFor(opcode, owner, callee, calleeDescriptor, releases) != null) {
                     methods.add(key);
                 }
             }

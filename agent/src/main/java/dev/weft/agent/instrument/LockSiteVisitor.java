@@ -47,6 +47,7 @@ final class LockSiteVisitor extends MethodVisitor {
     private final boolean staticMethod;
     private final String descriptor;
     private final boolean framesNeeded;
+    private final boolean releases;
     private final String internalClassName;
     private final Label bodyStart = new Label();
     private final Label bodyEnd = new Label();
@@ -63,10 +64,12 @@ final class LockSiteVisitor extends MethodVisitor {
     /**
      * @param framesNeeded whether the class file version requires stack map frames (Java 7+); the
      *                     reader must then expand frames ({@code ClassReader.EXPAND_FRAMES})
+     * @param releases     whether to hook releases too (held-lock tracking), not only acquisitions
      */
     LockSiteVisitor(MethodVisitor delegate, String internalClassName, String methodName, int access, String descriptor,
-                    boolean framesNeeded) {
+                    boolean framesNeeded, boolean releases) {
         super(Opcodes.ASM9, delegate);
+        this.releases = releases;
         this.descriptor = descriptor;
         this.framesNeeded = framesNeeded;
         this.internalClassName = internalClassName;
@@ -80,7 +83,7 @@ final class LockSiteVisitor extends MethodVisitor {
     public void visitCode() {
         super.visitCode();
         methodHookPending = synchronizedMethod;
-        if (synchronizedMethod) {
+        if (synchronizedMethod && releases) {
             super.visitLabel(bodyStart);
         }
     }
@@ -94,10 +97,10 @@ final class LockSiteVisitor extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         beforeInstruction();
-        if (opcode == Opcodes.MONITOREXIT) {
+        if (opcode == Opcodes.MONITOREXIT && releases) {
             super.visitInsn(Opcodes.DUP);
             callHook("monitorExiting", "(Ljava/lang/Object;)V");
-        } else if (synchronizedMethod && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        } else if (synchronizedMethod && releases && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             pushMethodMonitor();
             callHook("monitorExiting", "(Ljava/lang/Object;)V");
         }
@@ -135,7 +138,7 @@ final class LockSiteVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction();
-        Replacement replacement = replacementFor(opcode, owner, name, descriptor);
+        Replacement replacement = replacementFor(opcode, owner, name, descriptor, releases);
         if (replacement != null) {
             if (replacement.takesSite()) {
                 pushInt(register(LockKinds.JUC));
@@ -151,8 +154,11 @@ final class LockSiteVisitor extends MethodVisitor {
     record Replacement(String descriptor, boolean takesSite) {
     }
 
-    /** The hook replacing this call, or null if the call neither acquires nor releases a lock. */
-    static Replacement replacementFor(int opcode, String owner, String name, String descriptor) {
+    /**
+     * The hook replacing this call, or null if the call neither acquires a lock nor, when
+     * {@code releases}, releases one.
+     */
+    static Replacement replacementFor(int opcode, String owner, String name, String descriptor, boolean releases) {
         if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
             return null;
         }
@@ -166,14 +172,15 @@ final class LockSiteVisitor extends MethodVisitor {
             if (name.equals("tryLock") && descriptor.equals("()Z")) {
                 return new Replacement("(L" + LOCK + ";I)Z", true);
             }
-            if (name.equals("unlock") && descriptor.equals("()V")) {
+            if (releases && name.equals("unlock") && descriptor.equals("()V")) {
                 return new Replacement("(L" + LOCK + ";)V", false);
             }
         } else if (owner.equals(STAMPED_LOCK)) {
             if (descriptor.equals("()J") && (name.equals("writeLock") || name.equals("readLock"))) {
                 return new Replacement("(L" + STAMPED_LOCK + ";I)J", true);
             }
-            if (descriptor.equals("(J)V") && (name.equals("unlockWrite") || name.equals("unlockRead") || name.equals("unlock"))) {
+            if (releases && descriptor.equals("(J)V")
+                && (name.equals("unlockWrite") || name.equals("unlockRead") || name.equals("unlock"))) {
                 return new Replacement("(L" + STAMPED_LOCK + ";J)V", false);
             }
         }
@@ -258,7 +265,7 @@ final class LockSiteVisitor extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        if (synchronizedMethod) {
+        if (synchronizedMethod && releases) {
             releaseOnThrow();
         }
         super.visitMaxs(Math.max(maxStack, 1) + EXTRA_STACK, maxLocals);

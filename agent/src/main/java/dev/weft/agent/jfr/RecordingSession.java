@@ -7,6 +7,7 @@ import dev.weft.runtime.LockSites;
 import dev.weft.schema.JdkEvents;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
@@ -21,17 +22,20 @@ import jdk.jfr.Recording;
  */
 public final class RecordingSession {
     private static final String END_CHUNK = "endChunk";
+    private final Recording recording;
 
-    private RecordingSession() {
+    private RecordingSession(Recording recording) {
+        this.recording = recording;
     }
 
     /**
      * Starts the recording and installs the sink that writes weft's events.
      *
      * @param threshold minimum wait recorded as a contention event, in JFR's notation
+     * @param duration  how long to record before writing the file, or null for until the JVM exits
      */
-    public static void start(Path destination, String threshold, String version, String options,
-                             LongSupplier instrumentedClasses) throws IOException {
+    public static RecordingSession start(Path destination, String threshold, Duration duration, String version,
+                                         String options, LongSupplier instrumentedClasses) throws IOException {
         FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, RecordingSession::emitLockStatistics);
         FlightRecorder.addPeriodicEvent(AgentInfoEvent.class,
             () -> emitAgentInfo(version, options, instrumentedClasses.getAsLong()));
@@ -41,6 +45,9 @@ public final class RecordingSession {
         recording.setToDisk(true);
         recording.setDumpOnExit(true);
         recording.setDestination(destination);
+        if (duration != null) {
+            recording.setDuration(duration);
+        }
 
         recording.enable(ThreadStartEvent.class).withStackTrace();
         recording.enable(LockContendedEvent.class).withStackTrace().with("threshold", threshold);
@@ -58,6 +65,18 @@ public final class RecordingSession {
         recording.start();
 
         Hooks.install(new JfrSink());
+        return new RecordingSession(recording);
+    }
+
+    /** Stops the recording now and writes it to its destination (nothing if it has ended already). */
+    public void stop() {
+        try {
+            if (recording.getState() == jdk.jfr.RecordingState.RUNNING) {
+                recording.stop();
+            }
+        } catch (IllegalStateException e) {
+            // it ended by itself meanwhile (duration): already written
+        }
     }
 
     private static void emitLockStatistics() {
