@@ -30,6 +30,7 @@ final class AgentOptions {
     private String threshold = DEFAULT_THRESHOLD;
     private Duration deadlockPeriod = Duration.ofSeconds(1);
     private boolean lockOrder = true;
+    private boolean races;
     private Duration duration;
     private final List<String> problems = new ArrayList<>();
 
@@ -105,16 +106,23 @@ final class AgentOptions {
                 }
                 break;
             case "lockorder":
-                if (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("off")) {
-                    lockOrder = value.equalsIgnoreCase("on");
-                } else {
-                    problems.add("option 'lockorder=" + value + "' must be on or off; using on");
-                }
+                lockOrder = onOff(key, value, true);
+                break;
+            case "races":
+                races = onOff(key, value, false);
                 break;
             default:
                 problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold, deadlock, "
-                    + "lockorder, duration); ignored");
+                    + "lockorder, races, duration); ignored");
         }
+    }
+
+    private boolean onOff(String key, String value, boolean byDefault) {
+        if (value.equalsIgnoreCase("on") || value.equalsIgnoreCase("off")) {
+            return value.equalsIgnoreCase("on");
+        }
+        problems.add("option '" + key + "=" + value + "' must be on or off; using " + (byDefault ? "on" : "off"));
+        return byDefault;
     }
 
     private void addPatterns(String value, List<String> into, String key) {
@@ -196,7 +204,12 @@ final class AgentOptions {
      * {@code lockorder=off} leaves only counters and waits (the low-overhead mode).
      */
     boolean lockOrder() {
-        return lockOrder;
+        return lockOrder || races;
+    }
+
+    /** Whether to detect data races ({@code races=on}); it needs held-lock tracking, so it implies it. */
+    boolean races() {
+        return races;
     }
 
     /** How long to record before writing the file ({@code duration=}), or null: until the JVM exits. */

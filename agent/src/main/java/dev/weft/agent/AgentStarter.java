@@ -9,6 +9,8 @@ import dev.weft.runtime.LockIntrospection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -50,22 +52,38 @@ public final class AgentStarter {
         }
         openLocksToRuntime(inst);
         Hooks.trackHeldLocks(options.lockOrder());
+        Hooks.detectRaces(options.races());
         if (options.deadlockPeriod() != null) {
             DeadlockDetector.start(options.deadlockPeriod()); // before instrumentation: not an application thread
         }
         Instrumenter instrumenter = new Instrumenter();
+        if (attached) {
+            // the application runs already: rewrite what it loaded first, so that a duration= counts
+            // from the moment weft sees everything
+            install(instrumenter, inst, options, true);
+            startRecording(options, instrumenter);
+            return;
+        }
         // JFR's start-up and ByteBuddy's take about as long each: do them side by side
-        Thread installing = new Thread(() -> install(instrumenter, inst, options, attached), "weft-install");
+        Thread installing = new Thread(() -> install(instrumenter, inst, options, false), "weft-install");
         installing.setDaemon(true);
         installing.start();
+        startRecording(options, instrumenter);
+        joinQuietly(installing);
+    }
+
+    private static void startRecording(AgentOptions options, Instrumenter instrumenter) {
         try {
-            session = RecordingSession.start(options.filename().toAbsolutePath(), options.threshold(),
-                options.duration(), version(), options.raw(), instrumenter::transformedClasses);
+            Path destination = options.filename().toAbsolutePath();
+            Files.createDirectories(destination.getParent()); // filename=target/weft/%p.jfr just works
+            RecordingSession.Detectors detectors = new RecordingSession.Detectors(options.lockOrder(),
+                options.deadlockPeriod() != null, options.races());
+            session = RecordingSession.start(destination, options.threshold(), options.duration(), detectors,
+                version(), options.raw(), instrumenter::transformedClasses);
         } catch (IOException | RuntimeException e) {
             System.err.println("weft: cannot record to '" + options.filename() + "' (" + e.getMessage()
                 + "); set filename= to a writable path. The application runs without weft's recording.");
         }
-        joinQuietly(installing);
     }
 
     private static void stop() {
@@ -79,7 +97,7 @@ public final class AgentStarter {
     private static void install(Instrumenter instrumenter, Instrumentation inst, AgentOptions options, boolean attached) {
         try {
             ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
-            instrumenter.install(inst, filter, options.lockOrder(), Instrumenter.threadClasses());
+            instrumenter.install(inst, filter, options.lockOrder(), options.races(), Instrumenter.threadClasses());
             if (attached) {
                 instrumenter.retransformLoaded(inst, filter);
             }

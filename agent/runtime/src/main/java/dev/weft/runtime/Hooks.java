@@ -30,9 +30,178 @@ public final class Hooks {
         sink = newSink;
     }
 
+    /** Whether accesses are checked for races and synchronization updates clocks. */
+    private static boolean races;
+
     /** Turns held-lock tracking on or off; called once, before any instrumented code runs. */
     public static void trackHeldLocks(boolean track) {
         trackHeldLocks = track;
+    }
+
+    /**
+     * Turns race detection on or off; called once, before any instrumented code runs. weft's own
+     * state is initialized first: the JDK classes it models are used while it initializes (a
+     * {@code ThreadLocal} draws its hash from an {@code AtomicInteger}), and their hooks must
+     * find it ready.
+     */
+    public static void detectRaces(boolean detect) {
+        if (detect) {
+            ThreadStates.current();
+            SyncClocks.slotOf(Hooks.class);
+            Fields.size();
+            AccessSites.className(0);
+            ShadowMap.create().get(0);
+            RaceDetector.class.getName();
+            Threads.name(0);
+        }
+        races = detect;
+    }
+
+    // ---- field accesses (race detection) ----------------------------------------------------
+
+    /** Before {@code obj.field} is read at {@code site}. */
+    public static void getField(Object obj, int fieldId, int site) {
+        try {
+            if (obj instanceof Shadowed) {
+                RaceDetector.read(ThreadStates.current(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** Before {@code obj.field} is written at {@code site}. */
+    public static void putField(Object obj, int fieldId, int site) {
+        try {
+            if (obj instanceof Shadowed) {
+                RaceDetector.write(ThreadStates.current(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** Before a static field is read at {@code site}. */
+    public static void getStatic(int fieldId, int site) {
+        try {
+            RaceDetector.read(ThreadStates.current(), Fields.staticShadow(fieldId), fieldId, site, sink);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** Before a static field is written at {@code site}. */
+    public static void putStatic(int fieldId, int site) {
+        try {
+            RaceDetector.write(ThreadStates.current(), Fields.staticShadow(fieldId), fieldId, site, sink);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** After a volatile field of {@code obj} (null: a static one) was read: an acquire. */
+    public static void volatileRead(Object obj, int fieldId) {
+        try {
+            SyncClocks.acquire(SyncClocks.slotOf(obj, fieldId), ThreadStates.current().clock);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** Before a volatile field of {@code obj} (null: a static one) is written: a release. */
+    public static void volatileWrite(Object obj, int fieldId) {
+        try {
+            ThreadState state = ThreadStates.current();
+            SyncClocks.release(SyncClocks.slotOf(obj, fieldId), state.clock);
+            state.tick();
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    // ---- synchronization objects of the JDK (called from advice inlined into JDK classes) ---
+
+    /**
+     * On entry to a method of a JDK synchronizer, queue, concurrent map, future or atomic:
+     * everything the thread did so far is published on that object.
+     */
+    public static void syncEnter(Object object) {
+        if (!races || object == null) {
+            return;
+        }
+        try {
+            ThreadState state = ThreadStates.current();
+            if (state.inside) {
+                return;
+            }
+            SyncClocks.release(SyncClocks.slotOf(object), state.clock);
+            state.tick();
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** On exit from such a method: what others published on the object happens before what follows. */
+    public static void syncExit(Object object) {
+        if (!races || object == null) {
+            return;
+        }
+        try {
+            ThreadState state = ThreadStates.current();
+            if (!state.inside) {
+                SyncClocks.acquire(SyncClocks.slotOf(object), state.clock);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** {@code Object.wait}: the monitor is released while waiting and taken again after. */
+    public static void wait(Object monitor) throws InterruptedException {
+        released(monitor, true);
+        try {
+            monitor.wait();
+        } finally {
+            acquiredAgain(monitor);
+        }
+    }
+
+    /** {@code Object.wait(timeout)}. */
+    public static void wait(Object monitor, long timeout) throws InterruptedException {
+        released(monitor, true);
+        try {
+            monitor.wait(timeout);
+        } finally {
+            acquiredAgain(monitor);
+        }
+    }
+
+    /** {@code Object.wait(timeout, nanos)}. */
+    public static void wait(Object monitor, long timeout, int nanos) throws InterruptedException {
+        released(monitor, true);
+        try {
+            monitor.wait(timeout, nanos);
+        } finally {
+            acquiredAgain(monitor);
+        }
+    }
+
+    private static void acquiredAgain(Object monitor) {
+        if (races && monitor != null) {
+            syncExit(monitor);
+        }
+    }
+
+    /** After {@code thread.join(...)} returned or {@code isAlive()} said false. */
+    public static void joined(Thread thread) {
+        if (!races || thread == null || thread.isAlive()) {
+            return;
+        }
+        try {
+            Threads.ended(ThreadStates.current(), thread);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
     }
 
     // ---- monitors -------------------------------------------------------------------------
@@ -261,6 +430,9 @@ public final class Hooks {
             return;
         }
         ThreadState state = ThreadStates.current();
+        if (races) {
+            SyncClocks.acquire(SyncClocks.slotOf(lock), state.clock);
+        }
         if (orders && state.held > 0) {
             LockOrder.taken(state, lock, site, sink);
         }
@@ -268,11 +440,20 @@ public final class Hooks {
     }
 
     private static void released(Object lock) {
-        if (!trackHeldLocks) {
+        released(lock, false);
+    }
+
+    /** Publishes the thread's clock on {@code lock}; pops it from the held locks unless it stays held (wait). */
+    private static void released(Object lock, boolean staysHeld) {
+        if (!trackHeldLocks || lock == null) {
             return;
         }
         ThreadState state = ThreadStates.current();
-        int index = state.indexOf(lock);
+        if (races) {
+            SyncClocks.release(SyncClocks.slotOf(lock), state.clock);
+            state.tick();
+        }
+        int index = staysHeld ? -1 : state.indexOf(lock);
         if (index >= 0) {
             state.removeAt(index);
         }
@@ -288,6 +469,10 @@ public final class Hooks {
             return;
         }
         ThreadState state = ThreadStates.current();
+        if (races) {
+            SyncClocks.release(SyncClocks.slotOf(lock), state.clock);
+            state.tick();
+        }
         int index = state.indexOf(lock);
         if (index < 0) {
             return;
@@ -304,7 +489,7 @@ public final class Hooks {
         if (current == null || lock == null) {
             return null;
         }
-        boolean[] guard = ReentryGuard.enter();
+        ThreadState guard = ReentryGuard.enter();
         if (guard == null) {
             return null;
         }
@@ -319,7 +504,7 @@ public final class Hooks {
     }
 
     private static void endWait(Object token, Object lock, String operation, int site, long start, boolean acquired) {
-        boolean[] guard = null;
+        ThreadState guard = null;
         try {
             long waited = System.nanoTime() - start;
             LockSite lockSite = LockSites.get(site);
@@ -348,9 +533,13 @@ public final class Hooks {
      * when this start is nested in another (e.g. {@code start()} calling {@code start(container)})
      * or happens inside weft.
      */
-    public static boolean[] threadStarting() {
+    public static Object threadStarting(Thread child) {
         try {
-            return ReentryGuard.enter();
+            ThreadState token = ReentryGuard.enter();
+            if (token != null && races) {
+                Threads.starting(token, child);
+            }
+            return token;
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
             return null;
@@ -358,10 +547,11 @@ public final class Hooks {
     }
 
     /** Called when {@code Thread.start} returns or throws. */
-    public static void threadStarted(boolean[] token, Thread started, Throwable thrown) {
-        if (token == null) {
+    public static void threadStarted(Object startToken, Thread started, Throwable thrown) {
+        if (!(startToken instanceof ThreadState)) {
             return;
         }
+        ThreadState token = (ThreadState) startToken;
         try {
             Sink current = sink;
             if (thrown == null && current != null) {

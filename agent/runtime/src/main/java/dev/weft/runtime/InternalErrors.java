@@ -1,48 +1,46 @@
 package dev.weft.runtime;
 
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-
 /**
  * Errors weft caught inside its own hooks or transformations. They never reach the application:
  * they are counted, the first one is kept for the recording's agent-info event, and that is all.
+ * (Plain synchronized counters: the JDK's atomics are modelled synchronizers whose hooks could
+ * land back here.)
  */
 public final class InternalErrors {
-    private static final AtomicLong HOOK_ERRORS = new AtomicLong();
-    private static final AtomicLong TRANSFORM_ERRORS = new AtomicLong();
-    private static final AtomicReference<String> FIRST = new AtomicReference<String>();
+    private static long hookErrors;
+    private static long transformErrors;
+    private static String first;
 
     private InternalErrors() {
     }
 
-    static void hookFailed(Throwable t) {
-        HOOK_ERRORS.incrementAndGet();
+    static synchronized void hookFailed(Throwable t) {
+        hookErrors++;
         keepFirst("hook: ", t);
     }
 
     /** A class could not be transformed and was left as it was. */
-    public static void transformFailed(String className, Throwable t) {
-        TRANSFORM_ERRORS.incrementAndGet();
+    public static synchronized void transformFailed(String className, Throwable t) {
+        transformErrors++;
         keepFirst("transforming " + className + ": ", t);
     }
 
     private static void keepFirst(String where, Throwable t) {
-        if (FIRST.get() == null) {
-            FIRST.compareAndSet(null, where + t);
+        if (first == null) {
+            first = where + t;
         }
     }
 
-    public static long hookErrors() {
-        return HOOK_ERRORS.get();
+    public static synchronized long hookErrors() {
+        return hookErrors;
     }
 
-    public static long transformErrors() {
-        return TRANSFORM_ERRORS.get();
+    public static synchronized long transformErrors() {
+        return transformErrors;
     }
 
     /** The first error caught, or the empty string. */
-    public static String first() {
-        String first = FIRST.get();
+    public static synchronized String first() {
         return first == null ? "" : first;
     }
 }

@@ -1,6 +1,5 @@
 package dev.weft.runtime;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -17,7 +16,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 final class LockOrder {
     static final int MAX_EDGES = 100_000;
-    private static final ConcurrentHashMap<Long, Boolean> SEEN = new ConcurrentHashMap<Long, Boolean>();
+    /** Pairs seen; a plain set: the JDK's concurrent collections are modelled synchronizers. */
+    private static final java.util.HashSet<Long> SEEN = new java.util.HashSet<Long>();
 
     private LockOrder() {
     }
@@ -40,21 +40,29 @@ final class LockOrder {
         for (int i = state.held - 1; i >= 0; i--) {
             Object held = state.locks[i];
             long pair = ((long) System.identityHashCode(held) << 32) | (innerId & 0xffffffffL);
-            if (SEEN.containsKey(pair) || SEEN.size() >= MAX_EDGES) {
+            boolean known;
+            synchronized (SEEN) {
+                known = SEEN.contains(pair) || SEEN.size() >= MAX_EDGES;
+            }
+            if (known) {
                 continue;
             }
             if (!stillHeld(held, state.sites[i])) {
                 state.removeAt(i);
                 continue;
             }
-            if (SEEN.putIfAbsent(pair, Boolean.TRUE) == null) {
+            boolean added;
+            synchronized (SEEN) {
+                added = SEEN.add(pair);
+            }
+            if (added) {
                 report(sink, held, state.sites[i], inner, site, heldIds(state));
             }
         }
     }
 
     private static void report(Sink sink, Object outer, int outerSite, Object inner, int innerSite, String heldIds) {
-        boolean[] guard = ReentryGuard.enter();
+        ThreadState guard = ReentryGuard.enter();
         if (guard == null) {
             return;
         }

@@ -1,33 +1,27 @@
 package dev.weft.runtime;
 
 /**
- * A per-thread "inside weft" flag. Writing an event can load classes, take JDK locks or start
- * threads that weft itself instruments; hooks that call out enter the guard first and do nothing
- * when the thread is already inside. Only slow paths (thread start, contended waits) use it: a
- * {@code ThreadLocal} lookup is too costly for every acquisition.
+ * The "inside weft" flag of the current thread. Writing an event can load classes, take JDK
+ * locks, use concurrent collections or start threads that weft itself instruments; hooks that
+ * call out enter the guard first and do nothing when the thread is already inside — and the
+ * synchronization models ignore what weft's own code does, so that it adds no ordering between
+ * the application's threads.
  */
 final class ReentryGuard {
-    private static final ThreadLocal<boolean[]> INSIDE = new ThreadLocal<boolean[]>() {
-        @Override
-        protected boolean[] initialValue() {
-            return new boolean[1];
-        }
-    };
-
     private ReentryGuard() {
     }
 
-    /** Returns the flag to pass to {@link #exit}, or null if this thread is already inside weft. */
-    static boolean[] enter() {
-        boolean[] inside = INSIDE.get();
-        if (inside[0]) {
+    /** Returns the thread's state to pass to {@link #exit}, or null if it is already inside weft. */
+    static ThreadState enter() {
+        ThreadState state = ThreadStates.current();
+        if (state.inside) {
             return null;
         }
-        inside[0] = true;
-        return inside;
+        state.inside = true;
+        return state;
     }
 
-    static void exit(boolean[] inside) {
-        inside[0] = false;
+    static void exit(ThreadState state) {
+        state.inside = false;
     }
 }

@@ -29,4 +29,13 @@ public interface Sink {
      * @param heldIds identities of all locks the thread holds, outermost first, comma-separated
      */
     void lockOrder(Object outer, LockSite outerSite, Object inner, LockSite innerSite, String heldIds);
+
+    /**
+     * The current thread's access to {@code field} at {@code site} races with an earlier access by
+     * another thread at {@code otherSite}: neither happens before the other.
+     *
+     * @param site      an {@link AccessSites} number
+     * @param otherSite an {@link AccessSites} number
+     */
+    void dataRace(String field, boolean write, int site, String otherThread, boolean otherWrite, int otherSite);
 }

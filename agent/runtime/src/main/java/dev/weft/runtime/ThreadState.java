@@ -8,16 +8,35 @@ final class ThreadState {
     private static final int INITIAL = 8;
 
     final Thread thread;
+    /** weft's number for the thread: its index in vector clocks. */
+    final int tid;
+    /** The thread's vector clock; its own entry is the current time. */
+    final VectorClock clock;
+    /** The epoch of the thread's current time, cached: {@code Epochs.of(tid, clock.get(tid))}. */
+    long epoch;
     Object[] locks = new Object[INITIAL];
     int[] sites = new int[INITIAL];
     long[] since = new long[INITIAL];
     int held;
+    /** Whether the thread is running weft's own code (see {@link ReentryGuard}). */
+    boolean inside;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;
 
-    ThreadState(Thread thread) {
+    ThreadState(Thread thread, int tid, VectorClock inherited) {
         this.thread = thread;
+        this.tid = tid;
+        this.clock = inherited == null ? new VectorClock() : inherited;
+        this.clock.set(tid, Math.max(1, this.clock.get(tid)));
+        this.epoch = Epochs.of(tid, clock.get(tid));
+    }
+
+    /** Starts a new time step after a release, so later accesses are not ordered before it. */
+    void tick() {
+        int next = clock.get(tid) + 1;
+        clock.set(tid, next);
+        epoch = Epochs.of(tid, next);
     }
 
     void push(Object lock, int site, long acquiredAt) {

@@ -15,7 +15,7 @@ final class ThreadStates {
     private static final ThreadLocal<ThreadState> STATES = new ThreadLocal<ThreadState>() {
         @Override
         protected ThreadState initialValue() {
-            return new ThreadState(Thread.currentThread());
+            return Threads.register(Thread.currentThread());
         }
     };
 

@@ -188,6 +188,41 @@ public final class WeftEvents {
         public static final String FIRST_ERROR = "firstError";
     }
 
+    /**
+     * A data race: the event thread's access to a field (the event's stack trace and the site
+     * fields) and an earlier access by another thread, at least one a write, with no
+     * happens-before order between them in this run. Emitted up to 100 times per field and pair of
+     * sites.
+     */
+    public static final class DataRace {
+        private DataRace() {
+        }
+
+        public static final String NAME = NAMESPACE + "DataRace";
+        /** {@code String}: {@code pkg.Class.field}, the class that declares the field. */
+        public static final String FIELD = "field";
+        /** {@code String}: {@link Accesses#READ} or {@link Accesses#WRITE}. */
+        public static final String ACCESS = "access";
+        public static final String SITE_CLASS = "siteClass";
+        public static final String SITE_METHOD = "siteMethod";
+        public static final String SITE_LINE = "siteLine";
+        /** {@code String}: name of the thread of the earlier access. */
+        public static final String OTHER_THREAD = "otherThread";
+        public static final String OTHER_ACCESS = "otherAccess";
+        public static final String OTHER_SITE_CLASS = "otherSiteClass";
+        public static final String OTHER_SITE_METHOD = "otherSiteMethod";
+        public static final String OTHER_SITE_LINE = "otherSiteLine";
+    }
+
+    /** Values of {@link DataRace#ACCESS} and {@link DataRace#OTHER_ACCESS}. */
+    public static final class Accesses {
+        private Accesses() {
+        }
+
+        public static final String READ = "read";
+        public static final String WRITE = "write";
+    }
+
     /** Values of {@link LockStatistics#LOCK_KIND}. */
     public static final class LockKinds {
         private LockKinds() {

@@ -1,5 +1,6 @@
 package dev.weft.agent.instrument;
 
+import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -19,16 +20,24 @@ import net.bytebuddy.jar.asm.Opcodes;
  * without lock acquisitions costs one quick scan and is left untouched, and a class with some is
  * copied by ASM with only those methods rewritten ({@link LockSiteVisitor}). Frames are kept as
  * they are (the rewrite adds no branches), so no class hierarchy has to be resolved.
+ *
+ * <p>With race detection every application class is rewritten: its field accesses are checked
+ * and, while it loads, it gets shadows for its objects ({@link RaceInstrumentation}).
  */
 final class ApplicationTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
     private final boolean releases;
+    private final RaceInstrumentation races;
     private final AtomicLong transformed;
 
-    /** @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions */
-    ApplicationTransformer(ClassFilter filter, boolean releases, AtomicLong transformed) {
+    /**
+     * @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions
+     * @param races    race detection's part of the rewrite, or null when races are off
+     */
+    ApplicationTransformer(ClassFilter filter, boolean releases, RaceInstrumentation races, AtomicLong transformed) {
         this.filter = filter;
         this.releases = releases;
+        this.races = races;
         this.transformed = transformed;
     }
 
@@ -42,16 +51,20 @@ final class ApplicationTransformer implements ClassFileTransformer {
         try {
             ClassReader reader = new ClassReader(bytes);
             Set<String> methods = LockSiteScanner.methodsWithLocks(reader, releases);
-            if (methods.isEmpty()) {
+            if (methods.isEmpty() && races == null) {
                 return null;
             }
             boolean framesNeeded = (reader.readUnsignedShort(6) & 0xFFFF) >= Opcodes.V1_7;
             ClassWriter writer = new ClassWriter(reader, 0);
-            reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            ClassVisitor target = races == null ? writer : races.withShadows(writer, reader, redefined == null);
+            reader.accept(new ClassVisitor(Opcodes.ASM9, target) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
                     MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
+                    if (races != null) {
+                        visitor = races.checks(visitor, loader, internalName, name);
+                    }
                     return methods.contains(LockSiteScanner.key(name, descriptor))
                         ? new LockSiteVisitor(visitor, internalName, name, access, descriptor, framesNeeded, releases)
                         : visitor;

@@ -2,6 +2,7 @@ package dev.weft.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,43 +39,59 @@ public final class Instrumenter {
      * retransformed: at premain that is {@code Thread} (and {@code VirtualThread}); scanning every
      * loaded class instead costs half a second of start-up for nothing.
      */
-    public void install(Instrumentation inst, ClassFilter filter, boolean releases, Class<?>... alreadyLoaded) {
+    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races,
+                        Class<?>... alreadyLoaded) {
         // weft never needs ByteBuddy's Nexus (no loaded-type initializers); left on, it would inject
         // a class into the application's system class loader and, on JDK 24+, make the JVM print
         // sun.misc.Unsafe deprecation warnings.
         System.setProperty(Nexus.PROPERTY, Boolean.TRUE.toString());
-        new AgentBuilder.Default()
+        AgentBuilder.Transformer.ForAdvice threadAdvice = new AgentBuilder.Transformer.ForAdvice()
+            .include(Instrumenter.class.getClassLoader())
+            .advice(named("start"), ThreadStartAdvice.class.getName())
+            .advice(named("join"), ThreadJoinAdvice.class.getName());
+        AgentBuilder builder = new AgentBuilder.Default()
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(alreadyLoaded))
+            .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
+                races ? concat(alreadyLoaded, JdkSynchronizers.loaded()) : alreadyLoaded))
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new CountingListener())
             // replaces ByteBuddy's default, which hides the JDK; only boot classes are candidates here
             .ignore(ElementMatchers.any(), ElementMatchers.not(ElementMatchers.isBootstrapClassLoader()))
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
-            .transform(new AgentBuilder.Transformer.ForAdvice()
-                .include(Instrumenter.class.getClassLoader())
-                .advice(named("start"), ThreadStartAdvice.class.getName()))
-            .installOn(inst);
-        inst.addTransformer(new ApplicationTransformer(filter, releases, transformedClasses), true);
+            .transform(threadAdvice);
+        if (races) {
+            builder = JdkSynchronizers.modelled(builder);
+        }
+        builder.installOn(inst);
+        inst.addTransformer(new ApplicationTransformer(filter, releases || races,
+            races ? new RaceInstrumentation(filter) : null, transformedClasses), true);
     }
 
     /**
-     * Rewrites the application classes loaded before weft was attached. Classes go one at a time
-     * so that one that cannot be retransformed (it is counted as a transform error) does not keep
-     * the others unchanged; methods running now finish in their old code.
+     * Rewrites the application classes loaded before weft was attached, in one batch; if the
+     * batch fails, one at a time, so that a class that cannot be retransformed (it is counted as a
+     * transform error) does not keep the others unchanged. Methods running now finish in their
+     * old code.
      */
     public void retransformLoaded(Instrumentation inst, ClassFilter filter) {
+        java.util.List<Class<?>> candidates = new java.util.ArrayList<>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             ClassLoader loader = type.getClassLoader();
-            if (loader == null || loader == ClassLoader.getPlatformClassLoader() || type.isArray() || type.isPrimitive()
-                || !inst.isModifiableClass(type) || !filter.instruments(type.getName())) {
-                continue;
+            if (loader != null && loader != ClassLoader.getPlatformClassLoader() && !type.isArray()
+                && !type.isPrimitive() && inst.isModifiableClass(type) && filter.instruments(type.getName())) {
+                candidates.add(type);
             }
-            try {
-                inst.retransformClasses(type);
-            } catch (Throwable t) {
-                InternalErrors.transformFailed(type.getName(), t);
+        }
+        try {
+            inst.retransformClasses(candidates.toArray(new Class<?>[0])); // one VM operation for all
+        } catch (Throwable batchFailed) {
+            for (Class<?> type : candidates) {
+                try {
+                    inst.retransformClasses(type);
+                } catch (Throwable t) {
+                    InternalErrors.transformFailed(type.getName(), t);
+                }
             }
         }
     }
@@ -86,6 +103,12 @@ public final class Instrumenter {
         } catch (ClassNotFoundException e) {
             return new Class<?>[] {Thread.class}; // JDK 17-20
         }
+    }
+
+    private static Class<?>[] concat(Class<?>[] first, Class<?>[] second) {
+        Class<?>[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     /** Counts transformed classes and records failures; the application never sees them. */

@@ -12,12 +12,12 @@ final class ThreadStartAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static boolean[] enter() {
-        return Hooks.threadStarting();
+    static Object enter(@Advice.This Thread self) {
+        return Hooks.threadStarting(self);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.This Thread self, @Advice.Enter boolean[] token, @Advice.Thrown Throwable thrown) {
+    static void exit(@Advice.This Thread self, @Advice.Enter Object token, @Advice.Thrown Throwable thrown) {
         Hooks.threadStarted(token, self, thrown);
     }
 }

@@ -1,7 +1,9 @@
 package dev.weft.agent.jfr;
 
+import dev.weft.runtime.AccessSites;
 import dev.weft.runtime.LockSite;
 import dev.weft.runtime.Sink;
+import dev.weft.schema.WeftEvents.Accesses;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -70,6 +72,25 @@ final class JfrSink implements Sink {
         event.secondSiteMethod = innerSite.methodName();
         event.secondSiteLine = innerSite.line();
         event.heldLockIds = heldIds;
+        event.commit();
+    }
+
+    @Override
+    public void dataRace(String field, boolean write, int site, String otherThread, boolean otherWrite, int otherSite) {
+        DataRaceEvent event = new DataRaceEvent();
+        if (!event.isEnabled()) {
+            return;
+        }
+        event.field = field;
+        event.access = write ? Accesses.WRITE : Accesses.READ;
+        event.siteClass = AccessSites.className(site);
+        event.siteMethod = AccessSites.methodName(site);
+        event.siteLine = AccessSites.line(site);
+        event.otherThread = otherThread;
+        event.otherAccess = otherWrite ? Accesses.WRITE : Accesses.READ;
+        event.otherSiteClass = AccessSites.className(otherSite);
+        event.otherSiteMethod = AccessSites.methodName(otherSite);
+        event.otherSiteLine = AccessSites.line(otherSite);
         event.commit();
     }
 

@@ -34,8 +34,16 @@ public final class RecordingSession {
      * @param threshold minimum wait recorded as a contention event, in JFR's notation
      * @param duration  how long to record before writing the file, or null for until the JVM exits
      */
-    public static RecordingSession start(Path destination, String threshold, Duration duration, String version,
-                                         String options, LongSupplier instrumentedClasses) throws IOException {
+    /**
+     * Which detectors run: only their events are enabled, so that a reader can tell "checked,
+     * nothing found" (the event type is in the recording) from "not checked".
+     */
+    public record Detectors(boolean lockOrder, boolean deadlocks, boolean races) {
+    }
+
+    public static RecordingSession start(Path destination, String threshold, Duration duration, Detectors detectors,
+                                         String version, String options, LongSupplier instrumentedClasses)
+        throws IOException {
         FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, RecordingSession::emitLockStatistics);
         FlightRecorder.addPeriodicEvent(AgentInfoEvent.class,
             () -> emitAgentInfo(version, options, instrumentedClasses.getAsLong()));
@@ -52,8 +60,15 @@ public final class RecordingSession {
         recording.enable(ThreadStartEvent.class).withStackTrace();
         recording.enable(LockContendedEvent.class).withStackTrace().with("threshold", threshold);
         recording.enable(LockStatisticsEvent.class).with("period", END_CHUNK);
-        recording.enable(LockOrderEvent.class).withStackTrace();
-        recording.enable(DeadlockEvent.class);
+        if (detectors.lockOrder()) {
+            recording.enable(LockOrderEvent.class).withStackTrace();
+        }
+        if (detectors.deadlocks()) {
+            recording.enable(DeadlockEvent.class);
+        }
+        if (detectors.races()) {
+            recording.enable(DataRaceEvent.class).withStackTrace();
+        }
         recording.enable(AgentInfoEvent.class).with("period", END_CHUNK);
 
         recording.enable(JdkEvents.JAVA_MONITOR_ENTER).withStackTrace().with("threshold", threshold);

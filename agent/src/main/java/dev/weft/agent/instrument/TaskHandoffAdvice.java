@@ -1,0 +1,61 @@
+package dev.weft.agent.instrument;
+
+import dev.weft.runtime.Hooks;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Where the JDK's pools hand a task to the thread that runs it. {@code ThreadPoolExecutor.getTask}
+ * returns a task submitted through the executor (whose public methods published on it, see
+ * {@link SyncObjectAdvice}); {@code ForkJoinTask.doExec} runs a task that was pushed into some
+ * fork/join pool, so fork/join submissions publish on one pool-wide key and task starts take it in;
+ * a task's completion is published on the task, where {@code join}/{@code get} take it in.
+ */
+final class TaskHandoffAdvice {
+    private TaskHandoffAdvice() {
+    }
+
+    /** {@code ThreadPoolExecutor.getTask}, on exit. */
+    static final class Executor {
+        private Executor() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object executor) {
+            Hooks.syncExit(executor);
+        }
+    }
+
+    /** Public methods of {@code ForkJoinPool} and {@code ForkJoinTask}: submissions. */
+    static final class ForkJoinSubmit {
+        private ForkJoinSubmit() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self) {
+            Hooks.syncEnter(java.util.concurrent.ForkJoinPool.class);
+            Hooks.syncEnter(self);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.syncExit(self);
+        }
+    }
+
+    /** {@code ForkJoinTask.doExec}: a task starts (and then completes) on a pool thread. */
+    static final class ForkJoinRun {
+        private ForkJoinRun() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object task) {
+            Hooks.syncExit(java.util.concurrent.ForkJoinPool.class);
+            Hooks.syncExit(task);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object task) {
+            Hooks.syncEnter(task);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.weft.agent.race;
+
+import dev.weft.runtime.AccessSites;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Rewrites one method for race detection: each access to a checked field reports to
+ * {@code dev.weft.runtime.Hooks} first — plain fields are checked for races, volatile fields
+ * order threads (a write releases, a read acquires after it has read) — and {@code Object.wait}
+ * calls go through a hook, since waiting releases and retakes the monitor.
+ *
+ * <p>Not checked: final fields (they cannot race), fields of classes weft does not instrument,
+ * accesses in static initializers (class initialization orders them before any other use) and
+ * writes to the object under construction before its super constructor ran (the verifier allows
+ * nothing else on it).
+ */
+final class RaceCheckVisitor extends MethodVisitor {
+    private static final String HOOKS = "dev/weft/runtime/Hooks";
+    private static final ConcurrentHashMap<String, Integer> FIELD_IDS = new ConcurrentHashMap<>();
+    private static final int EXTRA_STACK = 4;
+
+    private final RaceScope scope;
+    private final String className;
+    private final String methodName;
+    private final boolean staticInitializer;
+    private boolean thisInitialized;
+    private int pendingNews;
+    private int line = -1;
+
+    RaceCheckVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, String methodName) {
+        super(Opcodes.ASM9, delegate);
+        this.scope = scope;
+        this.className = internalClassName.replace('/', '.');
+        this.methodName = methodName;
+        this.staticInitializer = methodName.equals("<clinit>");
+        this.thisInitialized = !methodName.equals("<init>");
+    }
+
+    @Override
+    public void visitLineNumber(int lineNumber, net.bytebuddy.jar.asm.Label start) {
+        line = lineNumber;
+        super.visitLineNumber(lineNumber, start);
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (opcode == Opcodes.NEW) {
+            pendingNews++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            if (pendingNews > 0) {
+                pendingNews--;
+            } else {
+                thisInitialized = true;
+            }
+        }
+        if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait")
+            && (descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V"))) {
+            // Object.wait is final: whatever the owner named, this is it
+            hook("wait", "(Ljava/lang/Object;" + descriptor.substring(1));
+            return;
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        FieldResolver.Resolved field = staticInitializer || (opcode == Opcodes.PUTFIELD && !thisInitialized)
+            ? null : scope.resolve(owner, name);
+        if (field == null || field.isFinal()) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            return;
+        }
+        boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
+        int fieldId = fieldId(field.declaringClass() + "." + name, isStatic);
+        boolean wide = Type.getType(descriptor).getSize() == 2;
+        if (field.isVolatile()) {
+            volatileAccess(opcode, owner, name, descriptor, fieldId, wide);
+        } else {
+            checkedAccess(opcode, owner, name, descriptor, fieldId, wide);
+        }
+    }
+
+    private void checkedAccess(int opcode, String owner, String name, String descriptor, int fieldId, boolean wide) {
+        int site = AccessSites.register(className, methodName, line);
+        switch (opcode) {
+            case Opcodes.GETFIELD:
+                super.visitInsn(Opcodes.DUP);
+                pushIds(fieldId, site);
+                hook("getField", "(Ljava/lang/Object;II)V");
+                break;
+            case Opcodes.PUTFIELD:
+                copyReceiverAboveValue(wide);
+                pushIds(fieldId, site);
+                hook("putField", "(Ljava/lang/Object;II)V");
+                break;
+            case Opcodes.GETSTATIC:
+                pushIds(fieldId, site);
+                hook("getStatic", "(II)V");
+                break;
+            default:
+                pushIds(fieldId, site);
+                hook("putStatic", "(II)V");
+        }
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    private void volatileAccess(int opcode, String owner, String name, String descriptor, int fieldId, boolean wide) {
+        switch (opcode) {
+            case Opcodes.GETFIELD:
+                super.visitInsn(Opcodes.DUP);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                moveReceiverAboveValue(wide);
+                pushInt(fieldId);
+                hook("volatileRead", "(Ljava/lang/Object;I)V");
+                return;
+            case Opcodes.GETSTATIC:
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                super.visitInsn(Opcodes.ACONST_NULL);
+                pushInt(fieldId);
+                hook("volatileRead", "(Ljava/lang/Object;I)V");
+                return;
+            case Opcodes.PUTFIELD:
+                copyReceiverAboveValue(wide);
+                pushInt(fieldId);
+                hook("volatileWrite", "(Ljava/lang/Object;I)V");
+                break;
+            default:
+                super.visitInsn(Opcodes.ACONST_NULL);
+                pushInt(fieldId);
+                hook("volatileWrite", "(Ljava/lang/Object;I)V");
+        }
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+    }
+
+    /** [obj, value] becomes [obj, value, obj]. */
+    private void copyReceiverAboveValue(boolean wide) {
+        if (wide) {
+            super.visitInsn(Opcodes.DUP2_X1);
+            super.visitInsn(Opcodes.POP2);
+            super.visitInsn(Opcodes.DUP_X2);
+        } else {
+            super.visitInsn(Opcodes.DUP2);
+            super.visitInsn(Opcodes.POP);
+        }
+    }
+
+    /** [obj, value] becomes [value, obj]. */
+    private void moveReceiverAboveValue(boolean wide) {
+        if (wide) {
+            super.visitInsn(Opcodes.DUP2_X1);
+            super.visitInsn(Opcodes.POP2);
+        } else {
+            super.visitInsn(Opcodes.SWAP);
+        }
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+    }
+
+    private static int fieldId(String qualifiedName, boolean isStatic) {
+        return FIELD_IDS.computeIfAbsent(qualifiedName, n -> dev.weft.runtime.Fields.register(n, isStatic));
+    }
+
+    private void pushIds(int fieldId, int site) {
+        pushInt(fieldId);
+        pushInt(site);
+    }
+
+    private void pushInt(int value) {
+        if (value >= -1 && value <= 5) {
+            super.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value <= Byte.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value <= Short.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            super.visitLdcInsn(value);
+        }
+    }
+
+    private void hook(String name, String descriptor) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+    }
+}
