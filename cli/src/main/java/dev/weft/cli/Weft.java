@@ -25,12 +25,12 @@ import picocli.CommandLine.Spec;
         versionProvider = WeftVersion.class,
         description = "Finds concurrency bugs and lock contention in JFR recordings made with weft's agent"
                 + " (java -javaagent:weft-agent.jar ...).",
-        subcommands = AnalyzeCommand.class,
+        subcommands = {AnalyzeCommand.class, BaselineCommand.class, RecordCommand.class, AttachCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:nothing at or above the --fail-on level",
             "1:findings at or above the --fail-on level",
-            "2:usage error, or a recording that could not be read in full"})
+            "2:usage error, a bad baseline file, or a recording that could not be read in full"})
 public final class Weft implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -46,9 +46,12 @@ public final class Weft implements Callable<Integer> {
 
     /** A command line for {@code weft} with its error handling; set out and err on it to capture them. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Weft())
+        CommandLine weft = new CommandLine(new Weft())
                 .setParameterExceptionHandler(Weft::usageError)
                 .setExecutionExceptionHandler(Weft::internalError);
+        // 'weft record java -jar app.jar': from COMMAND on, options are the command's, not weft's
+        weft.getSubcommands().get("record").setStopAtPositional(true);
+        return weft;
     }
 
     @Override

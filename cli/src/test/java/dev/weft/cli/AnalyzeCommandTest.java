@@ -66,10 +66,11 @@ class AnalyzeCommandTest {
         assertThat(run.err()).isEmpty();
         JsonNode report = run.json();
         assertThat(fieldNames(report))
-                .containsExactly("tool", "recordings", "summary", "findings", "contention", "threads", "notes");
+                .containsExactly("tool", "recordings", "summary", "checkedRules", "findings", "contention", "pinning",
+                        "threads", "notes");
         assertThat(report.at("/tool/name").asText()).isEqualTo("weft");
         assertThat(fieldNames(report.get("summary")))
-                .containsExactly("findings", "errors", "warnings", "infos", "gate", "gateFailed");
+                .containsExactly("findings", "errors", "warnings", "infos", "gate", "gateFailed", "baselined");
         assertThat(report.at("/summary/gate").asText()).isEqualTo("error");
         assertThat(report.at("/summary/gateFailed").asBoolean()).isFalse();
         assertThat(report.get("findings")).isEmpty();

@@ -144,7 +144,7 @@ class BadInputTest {
     @Test
     void unknownFormat() {
         assertOneLineError(CliRun.weft("analyze", "--format", "xml", "x.jfr"),
-                "weft: Invalid value for option '--format': expected one of text, json but was 'xml'");
+                "weft: Invalid value for option '--format': expected one of text, json, sarif, junit, html but was 'xml'");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.weft.cli.report.ReportBuilder;
 import dev.weft.cli.report.Tool;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,12 +20,15 @@ import java.util.List;
  *
  * <p>Analyzers are stateful, so an instance runs once. Rules (races, lock order, deadlocks) join
  * the list in {@link #rules(ThreadTree)}; they get the thread tree to name where threads started.
+ * A rule counts as checked when a recording made with the agent declares one of its event types
+ * (see {@link Rule}).
  */
 public final class Analysis {
     private final Tool tool;
     private final RecordingReader reader;
     private final AgentInfoAnalyzer agentInfo = new AgentInfoAnalyzer();
     private final List<Analyzer> analyzers = new ArrayList<>();
+    private final List<Rule> rules;
     private boolean ran;
 
     public Analysis(Tool tool, RecordingReader reader) {
@@ -34,11 +38,14 @@ public final class Analysis {
         analyzers.add(threads);
         analyzers.add(agentInfo);
         analyzers.add(new ContentionAnalyzer());
-        analyzers.addAll(rules(threads));
+        analyzers.add(new PinningAnalyzer());
+        analyzers.add(new TimelineAnalyzer());
+        rules = rules(threads);
+        analyzers.addAll(rules);
     }
 
-    private static List<Analyzer> rules(ThreadTree threads) {
-        return List.of();
+    private static List<Rule> rules(ThreadTree threads) {
+        return List.of(new LockOrderRule(threads), new DeadlockRule(threads));
     }
 
     public Report run(List<Path> recordings, Gate gate) throws InputException {
@@ -59,9 +66,21 @@ public final class Analysis {
             report.addRecording(new RecordingSummary(file.toString(), read.events(), read.weftEvents(), read.cut(),
                     agent, read.start(), read.end()));
             addNotes(report, file, read, agent);
+            addCheckedRules(report, read);
         }
         analyzers.forEach(analyzer -> analyzer.contributeTo(report));
         return report.build(gate);
+    }
+
+    private void addCheckedRules(ReportBuilder report, ReadResult read) {
+        if (!read.weftEvents()) {
+            return;
+        }
+        for (Rule rule : rules) {
+            if (!Collections.disjoint(rule.eventTypes(), read.eventTypes())) {
+                rule.ruleIds().forEach(report::addCheckedRule);
+            }
+        }
     }
 
     private static void addNotes(ReportBuilder report, Path file, ReadResult read, AgentSummary agent) {

@@ -15,16 +15,23 @@ import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 
 /**
- * Lock contention per acquisition site, from up to four sources that each see part of it.
+ * Lock contention per acquisition site, from up to four sources that each see part of it, and
+ * beside it the time threads spent in {@code Object.wait()}.
  *
  * <p>weft's {@code LockStatistics} counts every acquisition cheaply but times only j.u.c. locks, as
- * totals; weft's {@code LockContended} times each contended j.u.c. acquisition and names the owner;
- * JFR's {@code jdk.JavaMonitorEnter} does the same for {@code synchronized}. Waits are credited to
- * the site weft counted (see {@link CountedSites}) so one site is one entry with both its
- * acquisitions and its waits. Without the agent, {@code jdk.ThreadPark} on a lock's synchronizer is
- * the only trace of j.u.c. contention; with it, parks are dropped because weft's events already
- * cover those locks, with their owners. Parks on conditions, queues and futures are threads waiting
- * for work, not for a lock, and never count.
+ * totals (and, for those, the holds that made others wait); weft's {@code LockContended} times each
+ * contended j.u.c. acquisition and names the owner; JFR's {@code jdk.JavaMonitorEnter} does the same
+ * for {@code synchronized}. Waits are credited to the site weft counted (see {@link CountedSites}) so
+ * one site is one entry with both its acquisitions and its waits. Without the agent,
+ * {@code jdk.ThreadPark} on a lock's synchronizer is the only trace of j.u.c. contention; with it,
+ * parks are dropped because weft's events already cover those locks, with their owners. Parks on
+ * conditions, queues and futures are threads waiting for work, not for a lock, and never count.
+ *
+ * <p>JFR's {@code jdk.JavaMonitorWait} is a different thing: a thread that gave its monitor up to be
+ * notified. It becomes entries of kind {@link LockKind#WAIT} at the application frame that called
+ * {@code wait()}, with the notifiers as owners; waits inside {@code Thread.join()} (waiting for a
+ * thread to end) and waits with no application frame (the JDK's own housekeeping threads) are left
+ * out, as are the other side of {@code join()} and JFR's own contention (see {@link #isMachinery}).
  *
  * <p>Counts in {@code LockStatistics} are cumulative per run, so the latest value per recording and
  * site is kept and recordings are summed. Where counted and timed totals differ (JFR drops waits
@@ -32,16 +39,12 @@ import jdk.jfr.consumer.RecordedEvent;
  */
 final class ContentionAnalyzer implements Analyzer {
     private static final Frame UNKNOWN_SITE = new Frame(null, null, Frame.UNKNOWN_LINE);
-    private static final List<String> LOCK_SYNCHRONIZERS = List.of(
-            "java.util.concurrent.locks.ReentrantLock$",
-            "java.util.concurrent.locks.ReentrantReadWriteLock$",
-            "java.util.concurrent.locks.StampedLock",
-            "java.util.concurrent.Semaphore$");
 
     private final Map<RunSite, SiteCounts> countsPerRunSite = new HashMap<>();
     private final Map<SiteKey, ContentionTally> jucWaits = new HashMap<>();
     private final Map<SiteKey, ContentionTally> monitorWaits = new HashMap<>();
     private final Map<SiteKey, ContentionTally> parkWaits = new HashMap<>();
+    private final Map<SiteKey, ContentionTally> objectWaits = new HashMap<>();
     private Map<SiteKey, ContentionTally> parkWaitsOfRecording = new HashMap<>();
     private boolean recordingHasJucWaits;
     private int recording;
@@ -49,7 +52,7 @@ final class ContentionAnalyzer implements Analyzer {
     @Override
     public Set<String> eventTypes() {
         return Set.of(WeftEvents.LockStatistics.NAME, WeftEvents.LockContended.NAME,
-                JdkEvents.JAVA_MONITOR_ENTER, JdkEvents.THREAD_PARK);
+                JdkEvents.JAVA_MONITOR_ENTER, JdkEvents.THREAD_PARK, JdkEvents.JAVA_MONITOR_WAIT);
     }
 
     @Override
@@ -66,6 +69,7 @@ final class ContentionAnalyzer implements Analyzer {
             case WeftEvents.LockContended.NAME -> onLockContended(event);
             case JdkEvents.JAVA_MONITOR_ENTER -> onMonitorEnter(event);
             case JdkEvents.THREAD_PARK -> onThreadPark(event);
+            case JdkEvents.JAVA_MONITOR_WAIT -> onMonitorWait(event);
             default -> {
                 // not subscribed
             }
@@ -90,12 +94,14 @@ final class ContentionAnalyzer implements Analyzer {
         jucWaits.forEach((key, tally) -> tallyOf(timed, sites.siteFor(key)).absorb(tally));
         monitorWaits.forEach((key, tally) -> tallyOf(timed, sites.siteFor(key)).absorb(tally));
         parkWaits.forEach((key, tally) -> tallyOf(timed, key).absorb(tally));
+        objectWaits.forEach((key, tally) -> tallyOf(timed, key).absorb(tally));
 
         Set<SiteKey> keys = new LinkedHashSet<>(counted.keySet());
         keys.addAll(timed.keySet());
         for (SiteKey key : keys) {
             ContentionEntry entry = entryOf(key, counted.get(key), timed.getOrDefault(key, new ContentionTally()));
-            if (entry.contended() > 0 || entry.waitNanos().total() > 0) {
+            boolean madeOthersWait = entry.blockingHolds() != null && entry.blockingHolds() > 0;
+            if (entry.contended() > 0 || entry.waitNanos().total() > 0 || madeOthersWait) {
                 report.addContention(entry);
             }
         }
@@ -110,10 +116,14 @@ final class ContentionAnalyzer implements Analyzer {
                 EventFields.text(event, WeftEvents.LockStatistics.SITE_CLASS),
                 EventFields.text(event, WeftEvents.LockStatistics.SITE_METHOD),
                 EventFields.line(event, WeftEvents.LockStatistics.SITE_LINE)));
+        BlockingHolds holds = kind == LockKind.JUC && event.hasField(WeftEvents.LockStatistics.BLOCKING_HOLDS)
+                ? new BlockingHolds(EventFields.number(event, WeftEvents.LockStatistics.BLOCKING_HOLDS),
+                        EventFields.number(event, WeftEvents.LockStatistics.BLOCKING_HOLD_NANOS))
+                : null;
         SiteCounts counts = new SiteCounts(key,
                 EventFields.number(event, WeftEvents.LockStatistics.ACQUISITIONS),
                 EventFields.number(event, WeftEvents.LockStatistics.CONTENDED),
-                EventFields.number(event, WeftEvents.LockStatistics.WAIT_NANOS));
+                EventFields.number(event, WeftEvents.LockStatistics.WAIT_NANOS), holds);
         RunSite runSite = new RunSite(recording, EventFields.number(event, WeftEvents.LockStatistics.SITE_ID));
         countsPerRunSite.merge(runSite, counts, SiteCounts::latest);
     }
@@ -129,15 +139,20 @@ final class ContentionAnalyzer implements Analyzer {
     }
 
     private void onMonitorEnter(RecordedEvent event) {
-        Frame site = StackFrames.top(event.getStackTrace());
-        SiteKey key = new SiteKey(LockKind.MONITOR, EventFields.className(event, JdkEvents.MONITOR_CLASS),
-                site == null ? UNKNOWN_SITE : site);
+        List<Frame> frames = StackFrames.framesOf(event.getStackTrace());
+        String monitorClass = EventFields.className(event, JdkEvents.MONITOR_CLASS);
+        if (isMachinery(monitorClass, frames)) {
+            return;
+        }
+        Frame site = frames.isEmpty() ? UNKNOWN_SITE : frames.get(0);
+        Frame caller = StackFrames.isJdkClass(site.className()) ? StackFrames.applicationFrameOrNull(frames) : null;
+        SiteKey key = new SiteKey(LockKind.MONITOR, monitorClass, site);
         tallyOf(monitorWaits, key).add(event.getDuration().toNanos(), EventFields.threadName(event.getThread()),
-                EventFields.threadName(event, JdkEvents.PREVIOUS_OWNER));
+                EventFields.threadName(event, JdkEvents.PREVIOUS_OWNER), caller);
     }
 
     private void onThreadPark(RecordedEvent event) {
-        String lockClass = lockOfSynchronizer(EventFields.className(event, JdkEvents.PARKED_CLASS));
+        String lockClass = LockSynchronizers.lockOf(EventFields.className(event, JdkEvents.PARKED_CLASS));
         if (lockClass == null) {
             return;
         }
@@ -147,25 +162,41 @@ final class ContentionAnalyzer implements Analyzer {
                 EventFields.threadName(event.getThread()), null);
     }
 
-    /** {@code ReentrantLock} for its {@code ReentrantLock$NonfairSync}; null for what is not a lock's. */
-    private static String lockOfSynchronizer(String parkedClass) {
-        if (parkedClass == null) {
-            return null;
+    private void onMonitorWait(RecordedEvent event) {
+        List<Frame> frames = StackFrames.framesOf(event.getStackTrace());
+        Frame site = StackFrames.applicationFrameOrNull(frames);
+        if (site == null || inThreadJoin(frames)) {
+            return;
         }
-        for (String synchronizer : LOCK_SYNCHRONIZERS) {
-            if (parkedClass.startsWith(synchronizer)) {
-                int nested = parkedClass.indexOf('$');
-                return nested < 0 ? parkedClass : parkedClass.substring(0, nested);
-            }
+        SiteKey key = new SiteKey(LockKind.WAIT, EventFields.className(event, JdkEvents.MONITOR_CLASS), site);
+        tallyOf(objectWaits, key).add(event.getDuration().toNanos(), EventFields.threadName(event.getThread()),
+                EventFields.threadName(event, JdkEvents.NOTIFIER));
+    }
+
+    /**
+     * Contended monitors that are not the program's: a thread that ends locks its own {@code Thread}
+     * object in the JVM (no Java frame) to wake the threads in its {@code join()}, which a joiner may
+     * hold; and JFR's own recorder threads, which contend while they record.
+     */
+    static boolean isMachinery(String monitorClass, List<Frame> frames) {
+        if (frames.isEmpty()) {
+            return Thread.class.getName().equals(monitorClass);
         }
-        return null;
+        return frames.get(0).className().startsWith("jdk.jfr.");
+    }
+
+    private static boolean inThreadJoin(List<Frame> frames) {
+        return frames.stream().anyMatch(frame -> frame.className().equals(Thread.class.getName())
+                && frame.method().equals("join"));
     }
 
     private static ContentionEntry entryOf(SiteKey key, SiteCounts counts, ContentionTally timed) {
         long contended = Math.max(counts == null ? 0 : counts.contended(), timed.count());
         WaitTimes waits = timed.waitTimes(counts == null ? 0 : counts.waitNanos());
-        return new ContentionEntry(key.lockClass(), key.kind(), key.site(),
+        BlockingHolds holds = counts == null ? null : counts.blockingHolds();
+        return new ContentionEntry(key.lockClass(), key.kind(), key.site(), timed.topCaller(),
                 counts == null ? null : counts.acquisitions(), contended, waits,
+                holds == null ? null : holds.count(), holds == null ? null : holds.nanos(),
                 timed.topWaiters(), timed.topOwners());
     }
 
@@ -177,17 +208,36 @@ final class ContentionAnalyzer implements Analyzer {
     private record RunSite(int recording, long siteId) {
     }
 
-    /** weft's counts for one site. */
-    private record SiteCounts(SiteKey key, long acquisitions, long contended, long waitNanos) {
+    /** Holds at a j.u.c. site that ended with other threads queued for the lock. */
+    private record BlockingHolds(long count, long nanos) {
+        static BlockingHolds latest(BlockingHolds earlier, BlockingHolds later) {
+            if (earlier == null || later == null) {
+                return later == null ? earlier : later;
+            }
+            return new BlockingHolds(Math.max(earlier.count, later.count), Math.max(earlier.nanos, later.nanos));
+        }
+
+        static BlockingHolds plus(BlockingHolds one, BlockingHolds other) {
+            if (one == null || other == null) {
+                return one == null ? other : one;
+            }
+            return new BlockingHolds(one.count + other.count, one.nanos + other.nanos);
+        }
+    }
+
+    /** weft's counts for one site; {@code blockingHolds} null when the recording has none for it. */
+    private record SiteCounts(SiteKey key, long acquisitions, long contended, long waitNanos,
+                              BlockingHolds blockingHolds) {
         /** Of two cumulative snapshots of a site, the later: the counts only grow. */
         SiteCounts latest(SiteCounts later) {
             return new SiteCounts(later.key, Math.max(acquisitions, later.acquisitions),
-                    Math.max(contended, later.contended), Math.max(waitNanos, later.waitNanos));
+                    Math.max(contended, later.contended), Math.max(waitNanos, later.waitNanos),
+                    BlockingHolds.latest(blockingHolds, later.blockingHolds));
         }
 
         SiteCounts plus(SiteCounts other) {
             return new SiteCounts(key, acquisitions + other.acquisitions, contended + other.contended,
-                    waitNanos + other.waitNanos);
+                    waitNanos + other.waitNanos, BlockingHolds.plus(blockingHolds, other.blockingHolds));
         }
     }
 }

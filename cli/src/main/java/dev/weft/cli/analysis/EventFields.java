@@ -62,12 +62,19 @@ final class EventFields {
         return event.hasField(field) ? threadName(event.getThread(field)) : null;
     }
 
-    /** The Java name of a thread, its OS name for threads that have none, null for no thread. */
+    /**
+     * The Java name of a thread, its OS name for threads that have none, null for no thread. Virtual
+     * threads are unnamed unless the program names them: those are {@code unnamed #42}, by their
+     * thread id, as the JDK's {@code VirtualThread[#42]} does.
+     */
     static String threadName(RecordedThread thread) {
         if (thread == null) {
             return null;
         }
         String name = thread.getJavaName();
-        return name != null ? name : thread.getOSName();
+        if (name == null) {
+            return thread.getOSName();
+        }
+        return name.isEmpty() ? "unnamed #" + thread.getJavaThreadId() : name;
     }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -42,7 +45,9 @@ public final class RecordingReader {
         boolean cut = false;
         Instant start = null;
         Instant end = null;
+        Set<String> eventTypes = Set.of();
         try (RecordingFile recording = new RecordingFile(file)) {
+            eventTypes = declaredEventTypes(recording);
             RecordedEvent event;
             while ((event = next(recording)) != null) {
                 events++;
@@ -60,7 +65,24 @@ public final class RecordingReader {
         } finally {
             progress.done();
         }
-        return new ReadResult(events, weftEvents, cut, start, end);
+        return new ReadResult(events, weftEvents, cut, start, end, eventTypes);
+    }
+
+    /**
+     * The types the recording's metadata declares, read apart from the events. JFR gives all or
+     * nothing: for a file it cannot read to the end, none, so that no rule counts as checked on
+     * what may be half a recording's declarations.
+     */
+    private static Set<String> declaredEventTypes(RecordingFile recording) {
+        Set<String> names = new HashSet<>();
+        try {
+            for (EventType type : recording.readEventTypes()) {
+                names.add(type.getName());
+            }
+        } catch (IOException | RuntimeException e) {
+            // a cut file: nothing declared, see above
+        }
+        return names;
     }
 
     private static RecordedEvent next(RecordingFile recording) throws Truncated {

@@ -1,12 +1,5 @@
 package dev.weft.cli.render;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.cli.report.AgentSummary;
@@ -14,6 +7,7 @@ import dev.weft.cli.report.ContentionEntry;
 import dev.weft.cli.report.Finding;
 import dev.weft.cli.report.Frame;
 import dev.weft.cli.report.Location;
+import dev.weft.cli.report.PinnedSite;
 import dev.weft.cli.report.RecordingSummary;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.StartedThread;
@@ -34,44 +28,29 @@ import java.util.List;
  * out when absent; everything else is always present, null when unknown.
  */
 public final class JsonRenderer implements Renderer {
-    private final ObjectMapper mapper = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .defaultPrettyPrinter(conventionalLayout())
-            .build();
-
     @Override
     public void render(Report report, Writer out) throws IOException {
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = PrettyJson.mapper().createObjectNode();
         ObjectNode tool = root.putObject("tool");
         tool.put("name", report.tool().name());
         tool.put("version", report.tool().version());
         ArrayNode recordings = root.putArray("recordings");
         report.recordings().forEach(recording -> writeRecording(recordings.addObject(), recording));
         writeSummary(root.putObject("summary"), report.summary());
+        ArrayNode checkedRules = root.putArray("checkedRules");
+        report.checkedRules().forEach(checkedRules::add);
         ArrayNode findings = root.putArray("findings");
         report.findings().forEach(finding -> writeFinding(findings.addObject(), finding));
         ArrayNode contention = root.putArray("contention");
         report.contention().forEach(entry -> writeContention(contention.addObject(), entry));
+        ArrayNode pinning = root.putArray("pinning");
+        report.pinning().forEach(site -> writePinnedSite(pinning.addObject(), site));
         ArrayNode threads = root.putArray("threads");
         report.threads().forEach(thread -> writeThread(threads.addObject(), thread));
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);
 
-        mapper.writeValue(out, root);
-        out.write(System.lineSeparator());
-        out.flush();
-    }
-
-    /** {@code "key": value}, one array element per line: the layout of jq and most JSON tools. */
-    private static DefaultPrettyPrinter conventionalLayout() {
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-        printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-        return printer;
+        PrettyJson.write(root, out);
     }
 
     private static void writeRecording(ObjectNode node, RecordingSummary recording) {
@@ -105,6 +84,7 @@ public final class JsonRenderer implements Renderer {
         node.put("infos", summary.infos());
         node.put("gate", summary.gate().id());
         node.put("gateFailed", summary.gateFailed());
+        node.put("baselined", summary.baselined());
     }
 
     private static void writeFinding(ObjectNode node, Finding finding) {
@@ -130,12 +110,23 @@ public final class JsonRenderer implements Renderer {
         if (location.threadCreatedAt() != null) {
             node.put("threadCreatedAt", location.threadCreatedAt().toString());
         }
+        if (location.lock() != null) {
+            node.put("lock", location.lock());
+        }
+        if (location.lockOwner() != null) {
+            node.put("lockOwner", location.lockOwner());
+        }
     }
 
     private static void writeContention(ObjectNode node, ContentionEntry entry) {
         node.put("lockClass", entry.lockClass());
         node.put("lockKind", entry.lockKind().id());
         writeFrame(node.putObject("site"), entry.site());
+        if (entry.calledFrom() == null) {
+            node.putNull("calledFrom");
+        } else {
+            writeFrame(node.putObject("calledFrom"), entry.calledFrom());
+        }
         node.put("acquisitions", entry.acquisitions());
         node.put("contended", entry.contended());
         WaitTimes wait = entry.waitNanos();
@@ -144,8 +135,17 @@ public final class JsonRenderer implements Renderer {
         waitNode.put("p50", wait.p50());
         waitNode.put("p99", wait.p99());
         waitNode.put("max", wait.max());
+        node.put("blockingHolds", entry.blockingHolds());
+        node.put("blockingHoldNanos", entry.blockingHoldNanos());
         writeThreadCounts(node.putArray("waiters"), entry.waiters());
         writeThreadCounts(node.putArray("owners"), entry.owners());
+    }
+
+    private static void writePinnedSite(ObjectNode node, PinnedSite site) {
+        writeFrame(node.putObject("site"), site.site());
+        node.put("count", site.count());
+        node.put("totalNanos", site.totalNanos());
+        node.put("maxNanos", site.maxNanos());
     }
 
     private static void writeThread(ObjectNode node, StartedThread thread) {

@@ -1,15 +1,21 @@
 package dev.weft.cli.render;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A plain-text table whose columns are as wide as their widest cell; numbers align right. */
+/**
+ * A plain-text table whose columns are as wide as their widest cell; numbers align right. A row may
+ * carry a detail line, printed under it from one column's start on, that does not widen the table.
+ */
 final class Table {
     private static final int MAX_CELL = 40;
 
     private final List<String> headers;
     private final boolean[] alignRight;
     private final List<List<String>> rows = new ArrayList<>();
+    private final Map<Integer, Detail> detailByRow = new HashMap<>();
 
     /** @param headers column titles; a title starting with '>' marks a right-aligned column */
     Table(String... headers) {
@@ -29,6 +35,11 @@ final class Table {
         rows.add(row);
     }
 
+    /** Adds a line under the last row added, starting where column {@code column} starts. */
+    void addDetail(int column, String text) {
+        detailByRow.put(rows.size() - 1, new Detail(column, text));
+    }
+
     /** The table, each line starting with {@code indent} and ending with a line break. */
     String format(String indent) {
         int[] widths = new int[headers.size()];
@@ -40,8 +51,21 @@ final class Table {
         }
         StringBuilder text = new StringBuilder();
         appendLine(text, indent, headers, widths);
-        rows.forEach(row -> appendLine(text, indent, row, widths));
+        for (int row = 0; row < rows.size(); row++) {
+            appendLine(text, indent, rows.get(row), widths);
+            Detail detail = detailByRow.get(row);
+            if (detail != null) {
+                int offset = 0;
+                for (int column = 0; column < detail.column; column++) {
+                    offset += widths[column] + 2;
+                }
+                text.append(indent).append(" ".repeat(offset)).append(detail.text).append(System.lineSeparator());
+            }
+        }
         return text.toString();
+    }
+
+    private record Detail(int column, String text) {
     }
 
     private void appendLine(StringBuilder text, String indent, List<String> cells, int[] widths) {

@@ -3,7 +3,9 @@ package dev.weft.cli.render;
 import dev.weft.cli.report.AgentSummary;
 import dev.weft.cli.report.ContentionEntry;
 import dev.weft.cli.report.Finding;
+import dev.weft.cli.report.Frame;
 import dev.weft.cli.report.Location;
+import dev.weft.cli.report.PinnedSite;
 import dev.weft.cli.report.RecordingSummary;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.Severity;
@@ -18,7 +20,8 @@ import java.util.Locale;
 /**
  * The report for a person at a terminal or reading a CI log, in the spirit of ThreadSanitizer and
  * {@code jfr summary}: what was read, then findings (the reason to look at all), then where threads
- * waited for locks, then notes, and last a one-line verdict that a log search finds easily.
+ * waited for locks, apart from it the time spent in {@code Object.wait()} and where virtual threads
+ * were pinned, then notes, and last a one-line verdict that a log search finds easily.
  */
 public final class TextRenderer implements Renderer {
     /** The contention table shows this many entries; the JSON has them all. */
@@ -41,6 +44,8 @@ public final class TextRenderer implements Renderer {
         appendHeader(text, report);
         appendFindings(text, report.findings());
         appendContention(text, report.contention());
+        appendObjectWaits(text, report.contention());
+        appendPinning(text, report.pinning());
         appendNotes(text, report.notes());
         text.append(verdict(report.summary())).append(NL);
         out.write(text.toString());
@@ -84,28 +89,41 @@ public final class TextRenderer implements Renderer {
             text.append("No findings.").append(NL).append(NL);
             return;
         }
-        for (Finding finding : findings) {
-            text.append(severityLabel(finding.severity())).append(' ').append(style.bold(finding.rule()));
-            if (finding.field() != null) {
-                text.append(" on ").append(finding.field());
-            }
-            text.append(" (").append(finding.count() == 1 ? "once" : Units.count(finding.count()) + " times")
-                    .append(')').append(NL);
-            text.append("  ").append(finding.message()).append(NL);
-            finding.locations().forEach(location -> appendLocation(text, location));
-            if (finding.fixHint() != null) {
-                text.append("  Fix: ").append(finding.fixHint()).append(NL);
-            }
-            text.append("  fingerprint ").append(finding.fingerprint()).append(NL).append(NL);
+        findings.forEach(finding -> appendFinding(text, finding));
+    }
+
+    /** A finding as the text report shows it, without colours: for formats that carry it as text (JUnit). */
+    public static String plainText(Finding finding) {
+        StringBuilder text = new StringBuilder();
+        new TextRenderer(false).appendFinding(text, finding);
+        return text.toString().strip();
+    }
+
+    private void appendFinding(StringBuilder text, Finding finding) {
+        text.append(severityLabel(finding.severity())).append(' ').append(style.bold(finding.rule()));
+        if (finding.field() != null) {
+            text.append(" on ").append(finding.field());
         }
+        text.append(" (").append(finding.count() == 1 ? "once" : Units.count(finding.count()) + " times")
+                .append(')').append(NL);
+        text.append("  ").append(finding.message()).append(NL);
+        finding.locations().forEach(location -> appendLocation(text, location));
+        if (finding.fixHint() != null) {
+            text.append("  Fix: ").append(finding.fixHint()).append(NL);
+        }
+        text.append("  fingerprint ").append(finding.fingerprint()).append(NL).append(NL);
     }
 
     private static void appendLocation(StringBuilder text, Location location) {
-        String access = location.access() == null ? "Seen"
-                : location.access().substring(0, 1).toUpperCase(Locale.ROOT) + location.access().substring(1);
-        text.append("  ").append(access);
-        if (location.thread() != null) {
-            text.append(" by thread \"").append(location.thread()).append('"');
+        if (location.lock() != null) {
+            appendLockHeadline(text, location);
+        } else {
+            String access = location.access() == null ? "Seen"
+                    : location.access().substring(0, 1).toUpperCase(Locale.ROOT) + location.access().substring(1);
+            text.append("  ").append(access);
+            if (location.thread() != null) {
+                text.append(" by thread \"").append(location.thread()).append('"');
+            }
         }
         text.append(" at ").append(location.at()).append(NL);
         for (String frame : location.stack()) {
@@ -120,6 +138,16 @@ public final class TextRenderer implements Renderer {
         }
     }
 
+    /** {@code Thread "t1" waits for java.lang.Object@1b held by "t2"}: the lock comes first in lock findings. */
+    private static void appendLockHeadline(StringBuilder text, Location location) {
+        text.append("  Thread ").append(location.thread() == null ? "(unknown)" : "\"" + location.thread() + "\"")
+                .append(' ').append(location.access() == null ? "took" : location.access()).append(' ')
+                .append(location.lock());
+        if (location.lockOwner() != null) {
+            text.append(" held by \"").append(location.lockOwner()).append('"');
+        }
+    }
+
     private String severityLabel(Severity severity) {
         String label = severity.name();
         return switch (severity) {
@@ -129,7 +157,9 @@ public final class TextRenderer implements Renderer {
         };
     }
 
-    private void appendContention(StringBuilder text, List<ContentionEntry> contention) {
+    private void appendContention(StringBuilder text, List<ContentionEntry> entries) {
+        List<ContentionEntry> contention = entries.stream().filter(entry -> entry.lockKind().isLockContention())
+                .toList();
         if (contention.isEmpty()) {
             text.append("Lock contention: none recorded.").append(NL).append(NL);
             return;
@@ -137,22 +167,73 @@ public final class TextRenderer implements Renderer {
         String shown = contention.size() > CONTENTION_ROWS
                 ? "top " + CONTENTION_ROWS + " of " + contention.size() + " sites"
                 : Units.plural(contention.size(), "site");
-        text.append(style.bold("Lock contention")).append(" (").append(shown).append(", most waiting first)").append(NL);
+        text.append(style.bold("Lock contention")).append(" (").append(shown).append(", most waiting first)")
+                .append(NL);
         Table table = new Table("LOCK", "KIND", "SITE", ">ACQUIRED", ">CONTENDED", ">TOTAL WAIT", ">P50", ">P99",
-                ">MAX", "TOP WAITER", "TOP OWNER");
+                ">MAX", ">BLOCKING HOLDS", "TOP WAITER", "TOP OWNER");
         for (ContentionEntry entry : contention.subList(0, Math.min(CONTENTION_ROWS, contention.size()))) {
-            table.addRow(simpleName(entry.lockClass()), entry.lockKind().id(), entry.site().shortForm(),
+            table.addRow(Units.simpleName(entry.lockClass()), entry.lockKind().id(), entry.site().shortForm(),
                     Units.count(entry.acquisitions()), Units.count(entry.contended()),
                     Units.nanos(entry.waitNanos().total()), Units.nanos(entry.waitNanos().p50()),
                     Units.nanos(entry.waitNanos().p99()), Units.nanos(entry.waitNanos().max()),
-                    mostFrequent(entry.waiters()), mostFrequent(entry.owners()));
+                    blockingHolds(entry), mostFrequent(entry.waiters()), mostFrequent(entry.owners()));
+            addCalledFrom(table, entry);
         }
         text.append(table.format("  ")).append(NL);
     }
 
-    private static String simpleName(String className) {
-        return className.substring(className.lastIndexOf('.') + 1);
+    /**
+     * Time in {@code Object.wait()}: threads that gave a monitor up until notified. Kept apart from
+     * contention, which it would otherwise drown (an idle thread waits the whole run).
+     */
+    private void appendObjectWaits(StringBuilder text, List<ContentionEntry> entries) {
+        List<ContentionEntry> waits = entries.stream().filter(entry -> !entry.lockKind().isLockContention()).toList();
+        if (waits.isEmpty()) {
+            return;
+        }
+        String shown = waits.size() > CONTENTION_ROWS
+                ? "top " + CONTENTION_ROWS + " of " + waits.size() + " sites"
+                : Units.plural(waits.size(), "site");
+        text.append(style.bold("Waiting in Object.wait()")).append(" (").append(shown)
+                .append(", waiting to be notified, not lock contention)").append(NL);
+        Table table = new Table("OBJECT", "SITE", ">WAITS", ">TOTAL WAIT", ">P50", ">MAX", "TOP WAITER",
+                "TOP NOTIFIER");
+        for (ContentionEntry entry : waits.subList(0, Math.min(CONTENTION_ROWS, waits.size()))) {
+            table.addRow(Units.simpleName(entry.lockClass()), entry.site().shortForm(), Units.count(entry.contended()),
+                    Units.nanos(entry.waitNanos().total()), Units.nanos(entry.waitNanos().p50()),
+                    Units.nanos(entry.waitNanos().max()), mostFrequent(entry.waiters()), mostFrequent(entry.owners()));
+        }
+        text.append(table.format("  ")).append(NL);
     }
+
+    private void appendPinning(StringBuilder text, List<PinnedSite> pinning) {
+        if (pinning.isEmpty()) {
+            return;
+        }
+        text.append(style.bold("Virtual threads pinned")).append(" (").append(Units.plural(pinning.size(), "site"))
+                .append(", a pinned virtual thread that blocks holds its carrier thread)").append(NL);
+        Table table = new Table("SITE", ">PINNED", ">TOTAL", ">MAX");
+        for (PinnedSite site : pinning.subList(0, Math.min(CONTENTION_ROWS, pinning.size()))) {
+            table.addRow(site.site().shortForm(), Units.count(site.count()), Units.nanos(site.totalNanos()),
+                    Units.nanos(site.maxNanos()));
+        }
+        text.append(table.format("  ")).append(NL);
+    }
+
+    /** A site inside the JDK says little: the row gets a line naming the application code that got there. */
+    private static void addCalledFrom(Table table, ContentionEntry entry) {
+        Frame caller = entry.calledFrom();
+        if (caller != null) {
+            table.addDetail(2, "from " + caller.className() + "." + caller.method()
+                    + (caller.hasLine() ? ":" + caller.line() : ""));
+        }
+    }
+
+    private static String blockingHolds(ContentionEntry entry) {
+        return entry.blockingHolds() == null ? "-"
+                : Units.count(entry.blockingHolds()) + " (" + Units.nanos(entry.blockingHoldNanos()) + ")";
+    }
+
 
     private static String mostFrequent(List<ThreadCount> threads) {
         if (threads.isEmpty()) {
@@ -177,6 +258,9 @@ public final class TextRenderer implements Renderer {
                 .append(Units.plural(summary.warnings(), "warning"));
         if (summary.infos() > 0) {
             counts.append(", ").append(Units.plural(summary.infos(), "info"));
+        }
+        if (summary.baselined() > 0) {
+            counts.append(" (").append(Units.count(summary.baselined())).append(" more accepted by the baseline)");
         }
         String gate = "gate '" + summary.gate().id() + "' ";
         return counts + " — " + (summary.gateFailed() ? style.red(gate + "failed") : style.green(gate + "passed"));

@@ -59,6 +59,16 @@ final class Units {
         return count == null ? "-" : count(count.longValue());
     }
 
+    /** {@code ReentrantLock} for {@code java.util.concurrent.locks.ReentrantLock}; "a lock" for null. */
+    static String simpleName(String className) {
+        return className == null ? "a lock" : className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    /** An SVG coordinate: one decimal, a dot whatever the locale. */
+    static String coordinate(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
     /** {@code 1 error}, {@code 2 errors}. */
     static String plural(long count, String noun) {
         return count(count) + " " + noun + (count == 1 ? "" : "s");

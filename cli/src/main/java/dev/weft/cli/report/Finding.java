@@ -1,9 +1,5 @@
 package dev.weft.cli.report;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -14,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * <p>The {@link #fingerprint()} identifies the finding across edits of the program so baselines
  * can suppress it; when a rule gives none, it is derived from the rule, the field and the classes
- * and methods of the locations — deliberately not their line numbers, which move with every edit.
+ * and methods of the locations — deliberately not their line numbers, which move with every edit
+ * ({@link Fingerprint} documents the algorithm).
  */
 public record Finding(String rule, Severity severity, String field, String message, String fixHint,
                       String fingerprint, long count, List<Location> locations) {
@@ -32,22 +29,7 @@ public record Finding(String rule, Severity severity, String field, String messa
         }
         locations = locations == null ? List.of() : List.copyOf(locations);
         if (fingerprint == null) {
-            fingerprint = fingerprintOf(rule, field, locations);
-        }
-    }
-
-    static String fingerprintOf(String rule, String field, List<Location> locations) {
-        StringBuilder identity = new StringBuilder(rule).append('|').append(field);
-        locations.stream()
-                .map(location -> location.at().className() + "." + location.at().method())
-                .sorted()
-                .forEach(place -> identity.append('|').append(place));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+            fingerprint = Fingerprint.of(rule, field, locations);
         }
     }
 }

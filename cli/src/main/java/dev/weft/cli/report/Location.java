@@ -8,16 +8,25 @@ import java.util.List;
  *
  * @param at              the code position
  * @param thread          the thread's name, or null when unknown
- * @param access          what happened there ({@code read}, {@code write}, {@code lock}), or null
+ * @param access          what happened there ({@code read}, {@code write}, {@code acquired},
+ *                        {@code waits for}), or null
  * @param stack           frames in {@code pkg.Class.method(File:line)} form, innermost first
  * @param locksHeld       the locks the thread held there, empty when none or unknown
  * @param threadCreatedAt where that thread was started, or null when unknown
+ * @param lock            the lock the access was about (the one acquired, or waited for), or null
+ * @param lockOwner       the thread that held {@code lock} while this one waited for it, or null
  */
 public record Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
-                       Frame threadCreatedAt) {
+                       Frame threadCreatedAt, String lock, String lockOwner) {
     public Location {
         stack = stack == null ? List.of() : List.copyOf(stack);
         locksHeld = locksHeld == null ? List.of() : List.copyOf(locksHeld);
+    }
+
+    /** A location of a field access or other event that is not about one particular lock. */
+    public Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
+                    Frame threadCreatedAt) {
+        this(at, thread, access, stack, locksHeld, threadCreatedAt, null, null);
     }
 
     public Location(Frame at, String thread) {

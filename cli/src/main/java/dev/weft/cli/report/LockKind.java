@@ -5,11 +5,14 @@ import dev.weft.schema.WeftEvents;
 /**
  * What kind of lock a contention entry is about. {@link #PARK} is a {@code java.util.concurrent}
  * lock seen only through JFR's {@code jdk.ThreadPark}: no owner, no acquisition count.
+ * {@link #WAIT} is not a lock acquisition at all but time spent in {@code Object.wait()}, waiting to
+ * be notified: it is reported beside contention, never mixed into it.
  */
 public enum LockKind {
     MONITOR(WeftEvents.LockKinds.MONITOR),
     JUC(WeftEvents.LockKinds.JUC),
-    PARK("park");
+    PARK("park"),
+    WAIT("wait");
 
     private final String id;
 
@@ -19,6 +22,11 @@ public enum LockKind {
 
     public String id() {
         return id;
+    }
+
+    /** Whether threads of this kind waited to acquire a lock (all kinds but {@link #WAIT}). */
+    public boolean isLockContention() {
+        return this != WAIT;
     }
 
     /** The kind named by weft's {@code lockKind} field, or null for a value this CLI does not know. */

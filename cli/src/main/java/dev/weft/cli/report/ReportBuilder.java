@@ -3,31 +3,44 @@ package dev.weft.cli.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Collects what the analyzers contribute, in any order, and fixes the order of everything when it
- * builds the {@link Report}, so that output is the same from run to run.
+ * builds the {@link Report}, so that output is the same from run to run. Findings of one rule and
+ * severity come in order of size (a lock cycle of two before one of three), then by fingerprint.
  */
 public final class ReportBuilder {
     private static final Comparator<Finding> WORST_FIRST = Comparator
             .comparing(Finding::severity)
             .thenComparing(Finding::rule)
             .thenComparing(finding -> String.valueOf(finding.field()))
+            .thenComparingInt(finding -> finding.locations().size())
             .thenComparing(Finding::fingerprint);
 
+    /** Lock contention before time in {@code Object.wait()}, which would otherwise drown it. */
     private static final Comparator<ContentionEntry> MOST_WAIT_FIRST = Comparator
-            .comparingLong((ContentionEntry entry) -> entry.waitNanos().total()).reversed()
+            .comparing((ContentionEntry entry) -> !entry.lockKind().isLockContention())
+            .thenComparing(Comparator.comparingLong((ContentionEntry entry) -> entry.waitNanos().total()).reversed())
             .thenComparing(Comparator.comparingLong(ContentionEntry::contended).reversed())
             .thenComparing(entry -> entry.site().toString())
             .thenComparing(ContentionEntry::lockClass)
             .thenComparing(ContentionEntry::lockKind);
 
+    private static final Comparator<PinnedSite> MOST_PINNED_FIRST = Comparator
+            .comparingLong(PinnedSite::totalNanos).reversed()
+            .thenComparing(site -> site.site().toString());
+
     private final Tool tool;
     private final List<RecordingSummary> recordings = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final List<ContentionEntry> contention = new ArrayList<>();
+    private final List<PinnedSite> pinning = new ArrayList<>();
     private final List<StartedThread> threads = new ArrayList<>();
+    private final Set<String> checkedRules = new TreeSet<>();
     private final List<String> notes = new ArrayList<>();
+    private Timeline timeline;
 
     public ReportBuilder(Tool tool) {
         this.tool = tool;
@@ -48,6 +61,22 @@ public final class ReportBuilder {
         return this;
     }
 
+    public ReportBuilder addPinning(PinnedSite site) {
+        pinning.add(site);
+        return this;
+    }
+
+    public ReportBuilder timeline(Timeline timeline) {
+        this.timeline = timeline;
+        return this;
+    }
+
+    /** Records that the recordings held what {@code rule} needs. */
+    public ReportBuilder addCheckedRule(String rule) {
+        checkedRules.add(rule);
+        return this;
+    }
+
     public ReportBuilder addThread(StartedThread thread) {
         threads.add(thread);
         return this;
@@ -61,18 +90,8 @@ public final class ReportBuilder {
     public Report build(Gate gate) {
         List<Finding> sortedFindings = findings.stream().sorted(WORST_FIRST).toList();
         List<ContentionEntry> sortedContention = contention.stream().sorted(MOST_WAIT_FIRST).toList();
-        return new Report(tool, recordings, summarize(sortedFindings, gate), sortedFindings, sortedContention,
-                threads, notes);
-    }
-
-    private static Summary summarize(List<Finding> findings, Gate gate) {
-        int[] bySeverity = new int[Severity.values().length];
-        boolean failed = false;
-        for (Finding finding : findings) {
-            bySeverity[finding.severity().ordinal()]++;
-            failed |= gate.failsOn(finding.severity());
-        }
-        return new Summary(findings.size(), bySeverity[Severity.ERROR.ordinal()],
-                bySeverity[Severity.WARNING.ordinal()], bySeverity[Severity.INFO.ordinal()], gate, failed);
+        return new Report(tool, recordings, Summary.of(sortedFindings, gate, 0), sortedFindings, sortedContention,
+                pinning.stream().sorted(MOST_PINNED_FIRST).toList(), timeline, threads, List.copyOf(checkedRules),
+                notes);
     }
 }

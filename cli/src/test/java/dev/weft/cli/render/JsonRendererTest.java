@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.report.Frame;
 import dev.weft.cli.report.Gate;
+import dev.weft.cli.report.PinnedSite;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.ReportBuilder;
 import dev.weft.cli.report.Severity;
@@ -63,11 +65,43 @@ class JsonRendererTest {
     }
 
     @Test
+    void lockLocationsNameTheLockAndItsOwner() throws IOException {
+        Report deadlock = new ReportBuilder(SampleReports.TOOL).addFinding(SampleReports.deadlock()).build(Gate.ERROR);
+
+        JsonNode location = render(deadlock).at("/findings/0/locations/0");
+
+        assertThat(fieldNames(location)).containsExactly("class", "method", "line", "thread", "access", "stack",
+                "locksHeld", "lock", "lockOwner");
+        assertThat(location.get("access").asText()).isEqualTo("waits for");
+        assertThat(location.get("lock").asText()).isEqualTo("com.acme.Account@2b");
+        assertThat(location.get("lockOwner").asText()).isEqualTo("teller-2");
+    }
+
+    @Test
+    void pinningAndCheckedRulesAreListed() throws IOException {
+        Report report = new ReportBuilder(SampleReports.TOOL)
+                .addPinning(new PinnedSite(new Frame("com.acme.Io", "read", 9), 3, 6_000_000, 3_000_000))
+                .addCheckedRule("lock-order-inversion").addCheckedRule("deadlock")
+                .build(Gate.ERROR);
+
+        JsonNode json = render(report);
+
+        assertThat(json.get("checkedRules")).extracting(JsonNode::asText)
+                .containsExactly("deadlock", "lock-order-inversion");
+        JsonNode site = json.at("/pinning/0");
+        assertThat(fieldNames(site)).containsExactly("site", "count", "totalNanos", "maxNanos");
+        assertThat(site.at("/site/method").asText()).isEqualTo("read");
+        assertThat(site.get("totalNanos").asLong()).isEqualTo(6_000_000);
+    }
+
+    @Test
     void contentionEntriesHaveSiteWaitsAndThreads() throws IOException {
         JsonNode entry = render(report).at("/contention/0");
 
-        assertThat(fieldNames(entry)).containsExactly("lockClass", "lockKind", "site", "acquisitions", "contended",
-                "waitNanos", "waiters", "owners");
+        assertThat(fieldNames(entry)).containsExactly("lockClass", "lockKind", "site", "calledFrom", "acquisitions",
+                "contended", "waitNanos", "blockingHolds", "blockingHoldNanos", "waiters", "owners");
+        assertThat(entry.get("calledFrom").isNull()).isTrue();
+        assertThat(entry.get("blockingHolds").isNull()).as("monitors have none").isTrue();
         assertThat(entry.at("/waitNanos/total").asLong()).isEqualTo(5_000_000);
         assertThat(entry.at("/owners/0/thread").asText()).isEqualTo("worker-3");
         assertThat(render(report).get("notes").get(0).asText()).isEqualTo("a note");

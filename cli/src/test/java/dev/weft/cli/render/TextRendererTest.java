@@ -5,13 +5,19 @@ import static dev.weft.cli.testing.SampleReports.dataRace;
 import static dev.weft.cli.testing.SampleReports.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.cli.report.ContentionEntry;
+import dev.weft.cli.report.Frame;
 import dev.weft.cli.report.Gate;
+import dev.weft.cli.report.LockKind;
+import dev.weft.cli.report.PinnedSite;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.ReportBuilder;
 import dev.weft.cli.report.Severity;
+import dev.weft.cli.report.WaitTimes;
 import dev.weft.cli.testing.SampleReports;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextRendererTest {
@@ -56,12 +62,65 @@ class TextRendererTest {
         assertThat(text.lines().filter(line -> line.contains("Cache.get:12"))).hasSize(20);
         assertThat(text.lines()).contains(
                 "  LOCK    KIND     SITE          ACQUIRED  CONTENDED  TOTAL WAIT      P50      P99      MAX"
-                        + "  TOP WAITER    TOP OWNER",
+                        + "  BLOCKING HOLDS  TOP WAITER    TOP OWNER",
                 "  Lock25  monitor  Cache.get:12     1,000         10     37.5 ms  1.88 ms  7.50 ms  9.38 ms"
-                        + "  worker-1 (7)  worker-3 (10)",
+                        + "               -  worker-1 (7)  worker-3 (10)",
                 "  Lock13  monitor  Cache.get:12     1,000         10     19.5 ms   975 µs  3.90 ms  4.88 ms"
-                        + "  worker-1 (7)  worker-3 (10)");
+                        + "               -  worker-1 (7)  worker-3 (10)");
         assertThat(text).doesNotContain("Lock5 ");
+    }
+
+    @Test
+    void aLockFindingNamesTheLockAndItsOwnerAtEachThread() throws IOException {
+        String text = render(SampleReports.report(Gate.ERROR, false, SampleReports.deadlock()), false);
+
+        assertThat(text.lines()).containsSubsequence(
+                "ERROR deadlock (once)",
+                "  Thread \"teller-1\" waits for com.acme.Account@2b held by \"teller-2\" at"
+                        + " com.acme.Bank.transfer(Bank.java:20)",
+                "      at com.acme.Bank.transfer(Bank.java:20)",
+                "    locks held: com.acme.Account@1a",
+                "  Thread \"teller-2\" waits for com.acme.Account@1a held by \"teller-1\" at"
+                        + " com.acme.Bank.refund(Bank.java:40)",
+                "  Fix: take these locks in one global order, or guard them with one outer lock");
+    }
+
+    @Test
+    void objectWaitsAndPinningHaveSectionsOfTheirOwnAfterContention() throws IOException {
+        Report report = new ReportBuilder(SampleReports.TOOL).addRecording(recording("app.jfr", false))
+                .addContention(SampleReports.objectWait("com.acme.Queue", 90_000_000))
+                .addContention(contention("com.acme.Cache", 1_000_000))
+                .addPinning(new PinnedSite(new Frame("com.acme.Io", "read", 9), 3, 6_000_000, 3_000_000))
+                .build(Gate.ERROR);
+
+        String text = render(report, false);
+
+        assertThat(text.lines()).containsSubsequence(
+                "Lock contention (1 site, most waiting first)",
+                "  Cache  monitor  Cache.get:12     1,000         10     1.00 ms  50.0 µs  200 µs  250 µs"
+                        + "               -  worker-1 (7)  worker-3 (10)",
+                "Waiting in Object.wait() (1 site, waiting to be notified, not lock contention)",
+                "  OBJECT  SITE           WAITS  TOTAL WAIT      P50      MAX  TOP WAITER    TOP NOTIFIER",
+                "  Queue   Queue.take:30      4     90.0 ms  22.5 ms  45.0 ms  consumer (4)  producer (4)",
+                "Virtual threads pinned (1 site, a pinned virtual thread that blocks holds its carrier thread)",
+                "  SITE       PINNED    TOTAL      MAX",
+                "  Io.read:9       3  6.00 ms  3.00 ms");
+    }
+
+    @Test
+    void aSiteInsideTheJdkIsFollowedByTheApplicationFrameThatCalledIt() throws IOException {
+        ContentionEntry jdkSite = new ContentionEntry("java.lang.StringBuffer", LockKind.MONITOR,
+                new Frame("java.lang.StringBuffer", "append", 312), new Frame("com.acme.Log", "write", 44), null, 2,
+                new WaitTimes(2_000_000, 1_000_000L, 1_000_000L, 1_000_000L), null, null, List.of(), List.of());
+        Report report = new ReportBuilder(SampleReports.TOOL).addRecording(recording("app.jfr", false))
+                .addContention(jdkSite).build(Gate.ERROR);
+
+        String text = render(report, false);
+
+        assertThat(text.lines()).containsSubsequence(
+                "  StringBuffer  monitor  StringBuffer.append:312         -          2     2.00 ms  1.00 ms  1.00 ms"
+                        + "  1.00 ms               -  -           -",
+                "                         from com.acme.Log.write:44");
     }
 
     @Test

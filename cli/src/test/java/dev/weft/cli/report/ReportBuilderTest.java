@@ -3,8 +3,10 @@ package dev.weft.cli.report;
 import static dev.weft.cli.testing.SampleReports.TOOL;
 import static dev.weft.cli.testing.SampleReports.contention;
 import static dev.weft.cli.testing.SampleReports.finding;
+import static dev.weft.cli.testing.SampleReports.objectWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.cli.testing.SampleReports;
 import org.junit.jupiter.api.Test;
 
 class ReportBuilderTest {
@@ -16,7 +18,7 @@ class ReportBuilderTest {
                 .addFinding(finding("unused-lock", Severity.INFO))
                 .build(Gate.WARNING);
 
-        assertThat(report.summary()).isEqualTo(new Summary(3, 0, 2, 1, Gate.WARNING, true));
+        assertThat(report.summary()).isEqualTo(new Summary(3, 0, 2, 1, Gate.WARNING, true, 0));
     }
 
     @Test
@@ -32,6 +34,28 @@ class ReportBuilderTest {
         assertThat(report.findings()).extracting(Finding::rule).containsExactly("deadlock", "data-race", "unused-lock");
         assertThat(report.contention()).extracting(ContentionEntry::lockClass)
                 .containsExactly("com.acme.Large", "com.acme.Small");
+    }
+
+    @Test
+    void timeInObjectWaitComesAfterLockContentionHoweverLong() {
+        Report report = new ReportBuilder(TOOL)
+                .addContention(objectWait("com.acme.Queue", 900_000_000))
+                .addContention(contention("com.acme.Small", 1_000))
+                .build(Gate.ERROR);
+
+        assertThat(report.contention()).extracting(ContentionEntry::lockClass)
+                .containsExactly("com.acme.Small", "com.acme.Queue");
+    }
+
+    @Test
+    void smallerFindingsOfOneRuleComeFirst() {
+        Finding twoLocations = SampleReports.deadlock();
+        Finding oneLocation = new Finding("deadlock", Severity.ERROR, null, "m", null, null, 1,
+                twoLocations.locations().subList(0, 1));
+
+        Report report = new ReportBuilder(TOOL).addFinding(twoLocations).addFinding(oneLocation).build(Gate.ERROR);
+
+        assertThat(report.findings()).containsExactly(oneLocation, twoLocations);
     }
 
     @Test

@@ -37,6 +37,27 @@ public final class SampleReports {
                 List.of(write, read));
     }
 
+    /** A deadlock as the deadlock rule reports it: a location per thread, with the lock it waits for. */
+    public static Finding deadlock() {
+        Location first = new Location(new Frame("com.acme.Bank", "transfer", 20), "teller-1", "waits for",
+                List.of("com.acme.Bank.transfer(Bank.java:20)"), List.of("com.acme.Account@1a"), null,
+                "com.acme.Account@2b", "teller-2");
+        Location second = new Location(new Frame("com.acme.Bank", "refund", 40), "teller-2", "waits for",
+                List.of("com.acme.Bank.refund(Bank.java:40)"), List.of("com.acme.Account@2b"), null,
+                "com.acme.Account@1a", "teller-1");
+        return new Finding("deadlock", Severity.ERROR, null, "deadlock: thread \"teller-1\" holds Account@1a and waits"
+                + " for Account@2b held by \"teller-2\", thread \"teller-2\" holds Account@2b and waits for Account@1a"
+                + " held by \"teller-1\".", "take these locks in one global order, or guard them with one outer lock",
+                null, 1, List.of(first, second));
+    }
+
+    /** Time in {@code Object.wait()}: an entry of kind wait, the notifier as its owner. */
+    public static ContentionEntry objectWait(String objectClass, long totalWaitNanos) {
+        return new ContentionEntry(objectClass, LockKind.WAIT, new Frame("com.acme.Queue", "take", 30), null, 4,
+                new WaitTimes(totalWaitNanos, totalWaitNanos / 4, totalWaitNanos / 2, totalWaitNanos / 2),
+                List.of(new ThreadCount("consumer", 4)), List.of(new ThreadCount("producer", 4)));
+    }
+
     public static Finding finding(String rule, Severity severity) {
         return new Finding(rule, severity, null, "a " + severity.id() + " finding", null, null, 1,
                 List.of(new Location(new Frame("com.acme.App", "main", 7), "main")));

@@ -18,11 +18,18 @@ public final class Scenarios {
     public static final String JUC_WAITER = "juc-waiter";
     public static final String IDLE_CONSUMER = "idle-consumer";
     public static final String SPAWNED_THREAD = "spawned-worker";
+    public static final String SIGNAL_WAITER = "signal-waiter";
+    public static final String SIGNAL_NOTIFIER = "signal-notifier";
+    public static final String BUFFER_HOLDER = "buffer-holder";
+    public static final String BUFFER_APPENDER = "buffer-appender";
     /** How long the holder keeps the lock once the waiter waits: the least wait each round sees. */
     public static final long HOLD_AFTER_BLOCKED_MILLIS = 20;
 
     private static volatile int monitorSiteLine;
     private static volatile int jucSiteLine;
+    private static volatile int waitLine;
+    private static volatile int appendLine;
+    private static volatile int pinLine;
 
     private Scenarios() {
     }
@@ -112,6 +119,86 @@ public final class Scenarios {
         }
     }
 
+    /** The object {@link #waitForSignal} waits on. */
+    public static final class Mailbox {
+        private boolean full;
+    }
+
+    /**
+     * "signal-waiter" waits in {@code Object.wait()} until "signal-notifier", {@link
+     * #HOLD_AFTER_BLOCKED_MILLIS} later, notifies it.
+     *
+     * @return the line of the {@code wait()} call
+     */
+    public static int waitForSignal() throws InterruptedException {
+        Mailbox mailbox = new Mailbox();
+        Thread waiter = new Thread(() -> awaitMail(mailbox), SIGNAL_WAITER);
+        Thread notifier = new Thread(() -> {
+            holdUntil(() -> waiter.getState() == Thread.State.WAITING);
+            synchronized (mailbox) {
+                mailbox.full = true;
+                mailbox.notifyAll();
+            }
+        }, SIGNAL_NOTIFIER);
+        runBoth(waiter, notifier);
+        return waitLine;
+    }
+
+    private static void awaitMail(Mailbox mailbox) {
+        synchronized (mailbox) {
+            while (!mailbox.full) {
+                try {
+                    waitLine = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+                    mailbox.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Contention on a monitor taken inside the JDK: "buffer-holder" holds a {@code StringBuffer}'s
+     * monitor while "buffer-appender" calls its {@code synchronized} {@code append}.
+     *
+     * @return the line of the {@code append} call, the application frame under the JDK's
+     */
+    public static int contendedJdkMonitor() throws InterruptedException {
+        StringBuffer buffer = new StringBuffer();
+        CountDownLatch held = new CountDownLatch(1);
+        Thread appender = new Thread(() -> {
+            await(held);
+            appendLine = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+            buffer.append("contended");
+        }, BUFFER_APPENDER);
+        Thread holder = new Thread(() -> {
+            synchronized (buffer) {
+                held.countDown();
+                holdUntil(() -> appender.getState() == Thread.State.BLOCKED);
+            }
+        }, BUFFER_HOLDER);
+        runBoth(appender, holder);
+        return appendLine;
+    }
+
+    /**
+     * What JFR reports when a virtual thread is pinned (on a JDK without virtual threads, by the
+     * stand-in event): {@code times} pins of about {@code millis} each, from this method.
+     *
+     * @return the line the pins are reported at
+     */
+    public static int reportPinning(int times, long millis) {
+        for (int i = 0; i < times; i++) {
+            WeftTestEvents.VirtualThreadPinned event = new WeftTestEvents.VirtualThreadPinned();
+            event.begin();
+            sleep(millis);
+            pinLine = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+            event.commit();
+        }
+        return pinLine;
+    }
+
     /** A consumer that waits for work that never comes: a park that is not contention. */
     public static void idleQueuePoll() throws InterruptedException {
         Thread consumer = new Thread(() -> {
@@ -139,6 +226,14 @@ public final class Scenarios {
     /** weft's cumulative counts for one lock site, as the agent commits them at the end of a chunk. */
     public static void reportLockStatistics(int siteId, String lockKind, String lockClass, String siteMethod,
                                             int siteLine, long acquisitions, long contended, long waitNanos) {
+        reportLockStatistics(siteId, lockKind, lockClass, siteMethod, siteLine, acquisitions, contended, waitNanos,
+                0, 0);
+    }
+
+    /** The same, with the holds at the site that made other threads wait (j.u.c. locks). */
+    public static void reportLockStatistics(int siteId, String lockKind, String lockClass, String siteMethod,
+                                            int siteLine, long acquisitions, long contended, long waitNanos,
+                                            long blockingHolds, long blockingHoldNanos) {
         WeftTestEvents.LockStatistics event = new WeftTestEvents.LockStatistics();
         event.siteId = siteId;
         event.lockKind = lockKind;
@@ -149,6 +244,8 @@ public final class Scenarios {
         event.acquisitions = acquisitions;
         event.contended = contended;
         event.waitNanos = waitNanos;
+        event.blockingHolds = blockingHolds;
+        event.blockingHoldNanos = blockingHoldNanos;
         event.commit();
     }
 

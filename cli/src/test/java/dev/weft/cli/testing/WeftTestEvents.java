@@ -1,5 +1,6 @@
 package dev.weft.cli.testing;
 
+import dev.weft.schema.JdkEvents;
 import dev.weft.schema.WeftEvents;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
@@ -32,6 +33,10 @@ public final class WeftTestEvents {
         public long contended;
         @Name(WeftEvents.LockStatistics.WAIT_NANOS)
         public long waitNanos;
+        @Name(WeftEvents.LockStatistics.BLOCKING_HOLDS)
+        public long blockingHolds;
+        @Name(WeftEvents.LockStatistics.BLOCKING_HOLD_NANOS)
+        public long blockingHoldNanos;
     }
 
     @Name(WeftEvents.LockContended.NAME)
@@ -62,6 +67,66 @@ public final class WeftTestEvents {
         public String startedThreadName;
         @Name(WeftEvents.ThreadStart.VIRTUAL)
         public boolean virtual;
+    }
+
+    @Name(WeftEvents.LockOrder.NAME)
+    public static final class LockOrder extends Event {
+        @Name(WeftEvents.LockOrder.FIRST_LOCK_ID)
+        public long firstLockId;
+        @Name(WeftEvents.LockOrder.FIRST_LOCK_CLASS)
+        public String firstLockClass;
+        @Name(WeftEvents.LockOrder.FIRST_LOCK_KIND)
+        public String firstLockKind;
+        @Name(WeftEvents.LockOrder.FIRST_SITE_CLASS)
+        public String firstSiteClass;
+        @Name(WeftEvents.LockOrder.FIRST_SITE_METHOD)
+        public String firstSiteMethod;
+        @Name(WeftEvents.LockOrder.FIRST_SITE_LINE)
+        public int firstSiteLine;
+        @Name(WeftEvents.LockOrder.SECOND_LOCK_ID)
+        public long secondLockId;
+        @Name(WeftEvents.LockOrder.SECOND_LOCK_CLASS)
+        public String secondLockClass;
+        @Name(WeftEvents.LockOrder.SECOND_LOCK_KIND)
+        public String secondLockKind;
+        @Name(WeftEvents.LockOrder.SECOND_SITE_CLASS)
+        public String secondSiteClass;
+        @Name(WeftEvents.LockOrder.SECOND_SITE_METHOD)
+        public String secondSiteMethod;
+        @Name(WeftEvents.LockOrder.SECOND_SITE_LINE)
+        public int secondSiteLine;
+        @Name(WeftEvents.LockOrder.HELD_LOCK_IDS)
+        public String heldLockIds;
+    }
+
+    @Name(WeftEvents.Deadlock.NAME)
+    public static final class Deadlock extends Event {
+        @Name(WeftEvents.Deadlock.DEADLOCK_ID)
+        public long deadlockId;
+        @Name(WeftEvents.Deadlock.THREADS_IN_CYCLE)
+        public int threadsInCycle;
+        @Name(WeftEvents.Deadlock.THREAD_NAME)
+        public String threadName;
+        @Name(WeftEvents.Deadlock.THREAD_ID)
+        public long threadId;
+        @Name(WeftEvents.Deadlock.WAITING_FOR)
+        public String waitingFor;
+        @Name(WeftEvents.Deadlock.LOCK_OWNER_NAME)
+        public String lockOwnerName;
+        @Name(WeftEvents.Deadlock.LOCK_OWNER_ID)
+        public long lockOwnerId;
+        @Name(WeftEvents.Deadlock.HELD_LOCKS)
+        public String heldLocks;
+        @Name(WeftEvents.Deadlock.STACK)
+        public String stack;
+    }
+
+    /**
+     * JFR's own {@code jdk.VirtualThreadPinned} by name, for tests on a JDK that has no virtual
+     * threads: a duration event whose thread and stack are the pinned thread's, as JFR's is.
+     */
+    @Name(JdkEvents.VIRTUAL_THREAD_PINNED)
+    public static final class VirtualThreadPinned extends Event {
     }
 
     @Name(WeftEvents.AgentInfo.NAME)
