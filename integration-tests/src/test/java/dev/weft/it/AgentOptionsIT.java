@@ -39,8 +39,22 @@ class AgentOptionsIT {
     }
 
     @Test
+    void missingDirectoriesOfTheDestinationAreCreated(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("target").resolve("weft").resolve("run-%p.jfr");
+        ForkedJvm.Result with = ForkedJvm.java().agent("filename=" + file).main(ExitPaths.class, "normal").run();
+
+        assertThat(with.exitCode()).isZero();
+        assertThat(with.stderr()).isEmpty();
+        try (Stream<Path> files = Files.list(dir.resolve("target").resolve("weft"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).singleElement()
+                .satisfies(name -> assertThat(name).matches("run-\\d+\\.jfr"));
+        }
+    }
+
+    @Test
     void anUnwritableDestinationIsOneLineOnStderrAndTheApplicationRunsOn(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("no-such-directory").resolve("out.jfr");
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Path file = notADirectory.resolve("out.jfr");
         ForkedJvm.Result with = ForkedJvm.java().agent("filename=" + file).main(ExitPaths.class, "normal").run();
 
         assertThat(with.exitCode()).isZero();

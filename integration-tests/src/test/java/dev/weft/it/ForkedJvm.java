@@ -26,7 +26,12 @@ final class ForkedJvm {
     }
 
     static ForkedJvm java() {
-        return new ForkedJvm(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        return new ForkedJvm(launcher());
+    }
+
+    /** The {@code java} launcher of the JDK running the tests, for commands that start JVMs themselves. */
+    static String launcher() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The Temurin 25 JDK installed beside the default one, if this machine has it. */
@@ -55,6 +60,13 @@ final class ForkedJvm {
     /** Runs a test program of this module ({@code com.acme.it}). */
     ForkedJvm main(Class<?> program, String... args) {
         command.addAll(List.of("-cp", TEST_CLASSES.toString(), program.getName()));
+        command.addAll(Arrays.asList(args));
+        return this;
+    }
+
+    /** Runs {@code mainClass} from a jar or directory other than this module's test programs. */
+    ForkedJvm main(Path classpath, String mainClass, String... args) {
+        command.addAll(List.of("-cp", classpath.toString(), mainClass));
         command.addAll(Arrays.asList(args));
         return this;
     }
