@@ -55,4 +55,29 @@ class SampleAppIT {
         assertThat(with.stdout()).isEqualTo(without.stdout()).contains("duplicate rows: 0");
         assertThat(with.stderr()).isEqualTo(without.stderr());
     }
+
+    @Test
+    void withRacesOnTheBuggyServersCounterRacesAndTheFixedServerHasNoRaceInItsOwnCode(@TempDir Path dir)
+        throws Exception {
+        Path buggy = dir.resolve("buggy.jfr");
+        ForkedJvm.Result buggyRun = ForkedJvm.java().agent("filename=" + buggy + ",races=on").jar(ForkedJvm.SAMPLE_JAR).run();
+        assertThat(buggyRun.exitCode()).as(buggyRun.toString()).isZero();
+        assertThat(applicationRaces(buggy)).contains("com.acme.signup.UnguardedRequestCounter.requestsServed");
+
+        Path fixed = dir.resolve("fixed.jfr");
+        ForkedJvm.Result without = ForkedJvm.java().jar(ForkedJvm.SAMPLE_JAR, "--fixed").run();
+        ForkedJvm.Result fixedRun = ForkedJvm.java().agent("filename=" + fixed + ",races=on")
+            .jar(ForkedJvm.SAMPLE_JAR, "--fixed").run();
+        assertThat(fixedRun.stdout()).isEqualTo(without.stdout());
+        assertThat(fixedRun.exitCode()).isEqualTo(without.exitCode());
+        assertThat(applicationRaces(fixed)).isEmpty();
+    }
+
+    /** Fields of the sample's own classes that raced (races inside H2 are H2's). */
+    private static java.util.Set<String> applicationRaces(Path recording) throws java.io.IOException {
+        return RecordedEvents.read(recording).named(dev.weft.schema.WeftEvents.DataRace.NAME).stream()
+            .map(e -> e.getString(dev.weft.schema.WeftEvents.DataRace.FIELD))
+            .filter(field -> field.startsWith("com.acme."))
+            .collect(java.util.stream.Collectors.toSet());
+    }
 }

@@ -131,7 +131,7 @@ public final class Hooks {
         }
         try {
             ThreadState state = ThreadStates.current();
-            if (state.inside) {
+            if (state.inside || state.machinery > 0) {
                 return;
             }
             SyncClocks.release(SyncClocks.slotOf(object), state.clock);
@@ -148,11 +148,32 @@ public final class Hooks {
         }
         try {
             ThreadState state = ThreadStates.current();
-            if (!state.inside) {
+            if (!state.inside && state.machinery == 0) {
                 SyncClocks.acquire(SyncClocks.slotOf(object), state.clock);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * Entering JDK machinery — class loading — that uses concurrent maps and atomics of its own:
+     * its synchronization orders nothing the application did, so the models ignore it until
+     * {@link #leaveMachinery}. Without this, two threads loading classes through one class loader
+     * would look ordered, and their races would hide.
+     */
+    public static void enterMachinery() {
+        if (races) {
+            ThreadStates.current().machinery++;
+        }
+    }
+
+    public static void leaveMachinery() {
+        if (races) {
+            ThreadState state = ThreadStates.current();
+            if (state.machinery > 0) {
+                state.machinery--;
+            }
         }
     }
 
@@ -431,7 +452,7 @@ public final class Hooks {
         }
         ThreadState state = ThreadStates.current();
         if (races) {
-            SyncClocks.acquire(SyncClocks.slotOf(lock), state.clock);
+            SyncClocks.acquire(SyncClocks.slotOf(LockIntrospection.clockKey(lock)), state.clock);
         }
         if (orders && state.held > 0) {
             LockOrder.taken(state, lock, site, sink);
@@ -470,7 +491,7 @@ public final class Hooks {
         }
         ThreadState state = ThreadStates.current();
         if (races) {
-            SyncClocks.release(SyncClocks.slotOf(lock), state.clock);
+            SyncClocks.release(SyncClocks.slotOf(LockIntrospection.clockKey(lock)), state.clock);
             state.tick();
         }
         int index = state.indexOf(lock);

@@ -105,6 +105,21 @@ public final class LockIntrospection {
             ? (Thread) Handles.EXCLUSIVE_OWNER.get((AbstractOwnableSynchronizer) sync) : null;
     }
 
+    /**
+     * The object whose clock orders the holders of {@code lock}: the synchronizer inside a JDK
+     * lock (shared by the two views of a {@code ReentrantReadWriteLock}, and what a
+     * {@code Condition} of the lock knows), the lock itself otherwise.
+     */
+    static Object clockKey(Object lock) {
+        Object sync = null;
+        if (lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock) {
+            sync = readWriteSync(lock);
+        } else if (lock instanceof ReentrantLock && Handles.AVAILABLE) {
+            sync = Handles.REENTRANT_SYNC.get((ReentrantLock) lock);
+        }
+        return sync != null ? sync : lock;
+    }
+
     /** Whether threads are queued for {@code lock} (j.u.c. locks with a queue; false otherwise). */
     static boolean hasQueuedThreads(Object lock) {
         if (lock instanceof ReentrantLock) {

@@ -20,6 +20,8 @@ final class ThreadState {
     int held;
     /** Whether the thread is running weft's own code (see {@link ReentryGuard}). */
     boolean inside;
+    /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
+    int machinery;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;

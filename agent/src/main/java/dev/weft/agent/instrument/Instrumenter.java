@@ -53,7 +53,7 @@ public final class Instrumenter {
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-                races ? concat(alreadyLoaded, JdkSynchronizers.loaded()) : alreadyLoaded))
+                races ? raceModelClasses(inst, alreadyLoaded) : alreadyLoaded))
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new CountingListener())
             // replaces ByteBuddy's default, which hides the JDK; only boot classes are candidates here
@@ -105,10 +105,11 @@ public final class Instrumenter {
         }
     }
 
-    private static Class<?>[] concat(Class<?>[] first, Class<?>[] second) {
-        Class<?>[] all = java.util.Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+    private static Class<?>[] raceModelClasses(Instrumentation inst, Class<?>[] alreadyLoaded) {
+        java.util.List<Class<?>> all = new java.util.ArrayList<>(java.util.List.of(alreadyLoaded));
+        all.addAll(java.util.List.of(JdkSynchronizers.loaded()));
+        all.addAll(JdkSynchronizers.loadedForkJoinTasks(inst.getAllLoadedClasses()));
+        return all.toArray(new Class<?>[0]);
     }
 
     /** Counts transformed classes and records failures; the application never sees them. */

@@ -5,22 +5,52 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into the methods of the JDK's synchronizers, concurrent collections, futures and
- * atomics: each call publishes what the calling thread did on the object (entry) and takes in
- * what others published there (exit). Treating the whole object as one lock orders more than the
- * memory model promises (a {@code take} is ordered after every earlier {@code put}, not only the
- * one it took): races can hide behind that, none is invented.
+ * atomics, by direction: a method that publishes (put, offer, set, countDown, complete, release)
+ * releases the calling thread's clock on the object before it runs; a method that observes (take,
+ * poll, get, await, join, acquire) takes in the object's clock once it returns; a read-modify-write
+ * or unclassified method does both. Treating the whole object as one synchronization variable
+ * orders more than the memory model promises (a {@code take} is ordered after every earlier
+ * {@code put}, not only the one it took): races can hide behind that, none is invented.
  */
 final class SyncObjectAdvice {
     private SyncObjectAdvice() {
     }
 
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static void enter(@Advice.This Object self) {
-        Hooks.syncEnter(self);
+    /** Publishing methods. */
+    static final class Release {
+        private Release() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self) {
+            Hooks.syncEnter(self);
+        }
     }
 
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.This Object self) {
-        Hooks.syncExit(self);
+    /** Observing methods. */
+    static final class Acquire {
+        private Acquire() {
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.syncExit(self);
+        }
+    }
+
+    /** Read-modify-write and unclassified methods. */
+    static final class Both {
+        private Both() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self) {
+            Hooks.syncEnter(self);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.syncExit(self);
+        }
     }
 }

@@ -42,7 +42,7 @@ final class TaskHandoffAdvice {
         }
     }
 
-    /** {@code ForkJoinTask.doExec}: a task starts (and then completes) on a pool thread. */
+    /** {@code ForkJoinTask.doExec}: a task starts on a pool thread. */
     static final class ForkJoinRun {
         private ForkJoinRun() {
         }
@@ -52,10 +52,40 @@ final class TaskHandoffAdvice {
             Hooks.syncExit(java.util.concurrent.ForkJoinPool.class);
             Hooks.syncExit(task);
         }
+    }
+
+    /**
+     * {@code exec()} of the JDK's fork/join tasks: the task's work is done but not yet marked
+     * done. Published here, not when {@code doExec} returns: a joiner may see the task done and
+     * return before that.
+     */
+    static final class ForkJoinComplete {
+        private ForkJoinComplete() {
+        }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.This Object task) {
             Hooks.syncEnter(task);
+        }
+    }
+
+    /**
+     * {@code Condition.await*} of the JDK's locks: waiting releases the lock (entry) and returns
+     * holding it again (exit); the lock's clock is kept on its synchronizer, the condition's outer
+     * instance.
+     */
+    static final class ConditionAwait {
+        private ConditionAwait() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.FieldValue("this$0") Object synchronizer) {
+            Hooks.syncEnter(synchronizer);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.FieldValue("this$0") Object synchronizer) {
+            Hooks.syncExit(synchronizer);
         }
     }
 }
