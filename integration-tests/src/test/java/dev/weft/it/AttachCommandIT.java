@@ -1,5 +1,6 @@
 package dev.weft.it;
 
+import static dev.weft.it.ForkedJvm.weft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.schema.WeftEvents.AgentInfo;
@@ -120,7 +121,4 @@ class AttachCommandIT {
         throw new AssertionError(recording + " was not written within " + RECORDING_TIMEOUT_MILLIS + " ms");
     }
 
-    private static ForkedJvm.Result weft(String... args) throws Exception {
-        return ForkedJvm.java().jar(ForkedJvm.CLI_JAR, args).run();
-    }
 }

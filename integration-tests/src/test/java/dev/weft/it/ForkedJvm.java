@@ -47,6 +47,11 @@ final class ForkedJvm {
         return Paths.get(System.getProperty(property, "missing-" + property)).toAbsolutePath().normalize();
     }
 
+    /** Runs the real CLI jar: {@code java -jar weft.jar ARGS}. */
+    static Result weft(String... args) throws IOException, InterruptedException {
+        return java().jar(CLI_JAR, args).run();
+    }
+
     ForkedJvm agent(String options) {
         command.add("-javaagent:" + AGENT_JAR + (options.isEmpty() ? "" : "=" + options));
         return this;
