@@ -39,10 +39,9 @@ public final class BenchmarkRunner {
 
         List<Configuration> configurations = List.of(
             Configuration.withoutAgent(),
-            Configuration.withAgent("agent, nothing instr.", agent, "include=nothing.*,deadlock=off"),
-            Configuration.withAgent("agent, lo=off, thr=1s", agent, "lockorder=off,threshold=1s"),
-            Configuration.withAgent("agent, lockorder=off", agent, "lockorder=off"),
-            Configuration.withAgent("agent (default)", agent, ""));
+            Configuration.withAgent("lockorder=off (low)", agent, "lockorder=off"),
+            Configuration.withAgent("default", agent, ""),
+            Configuration.withAgent("races=on", agent, "races=on"));
         System.out.printf(Locale.ROOT, "weft benchmarks: %d runs per configuration, %s, %d cores%n",
             runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         for (String workload : workloads) {
