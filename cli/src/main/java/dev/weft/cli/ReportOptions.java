@@ -42,6 +42,11 @@ final class ReportOptions {
                     + " default: ${DEFAULT-VALUE}")
     private Gate failOn;
 
+    @Option(names = "--gate-dependencies",
+            description = {"let findings wholly in libraries' code (org.h2., org.springframework., io.netty., …)"
+                    + " fail the gate too; by default they are reported apart and do not"})
+    private boolean gateDependencies;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = {"accept the findings listed in FILE (written by 'weft baseline'): they are left out of"
                     + " the report and the gate, and the report says how many"})
@@ -73,6 +78,9 @@ final class ReportOptions {
         Report report;
         try {
             report = InputAnalysis.report(inputs, failOn, err);
+            if (gateDependencies) {
+                report = report.withDependenciesGated();
+            }
             if (baseline != null) {
                 report = BaselineFile.read(baseline).apply(report, baseline.toString());
             }

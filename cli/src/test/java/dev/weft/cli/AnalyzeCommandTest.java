@@ -70,7 +70,8 @@ class AnalyzeCommandTest {
                         "threads", "notes");
         assertThat(report.at("/tool/name").asText()).isEqualTo("weft");
         assertThat(fieldNames(report.get("summary")))
-                .containsExactly("findings", "errors", "warnings", "infos", "gate", "gateFailed", "baselined");
+                .containsExactly("findings", "errors", "warnings", "infos", "gate", "gateFailed", "baselined",
+                        "dependencyFindings", "dependenciesGated");
         assertThat(report.at("/summary/gate").asText()).isEqualTo("error");
         assertThat(report.at("/summary/gateFailed").asBoolean()).isFalse();
         assertThat(report.get("findings")).isEmpty();

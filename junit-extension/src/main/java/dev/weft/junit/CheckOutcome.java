@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * What one check found that no earlier check had: the findings that fail the gate, and those
- * below it, which are only mentioned.
+ * below it (or wholly inside dependencies, which the gate does not judge), which are only
+ * mentioned.
  *
  * @param scope     what ran since the previous check, as the messages name it
  * @param recording the dump the check analyzed (kept only when the check failed)
@@ -19,9 +20,13 @@ import java.util.stream.Collectors;
 record CheckOutcome(String scope, Gate gate, List<Finding> failing, List<Finding> belowGate, Path recording) {
     static CheckOutcome of(String scope, Gate gate, List<Finding> findings, Path recording) {
         return new CheckOutcome(scope, gate,
-                findings.stream().filter(finding -> gate.failsOn(finding.severity())).toList(),
-                findings.stream().filter(finding -> !gate.failsOn(finding.severity())).toList(),
+                findings.stream().filter(finding -> fails(gate, finding)).toList(),
+                findings.stream().filter(finding -> !fails(gate, finding)).toList(),
                 recording);
+    }
+
+    private static boolean fails(Gate gate, Finding finding) {
+        return gate.failsOn(finding.severity()) && !finding.inDependencies();
     }
 
     boolean failed() {

@@ -45,7 +45,7 @@ public final class Analysis {
     }
 
     private static List<Rule> rules(ThreadTree threads) {
-        return List.of(new LockOrderRule(threads), new DeadlockRule(threads));
+        return List.of(new DataRaceRule(threads), new LockOrderRule(threads), new DeadlockRule(threads));
     }
 
     public Report run(List<Path> recordings, Gate gate) throws InputException {

@@ -40,17 +40,20 @@ final class ChecklistSection implements HtmlSection {
         html.close("tbody").close("table").newline();
         if (anyUnchecked) {
             html.element("p", "Not checked: the recordings lack the events these rules read. Record with"
-                    + " -javaagent:weft-agent.jar, from an agent version that has these detectors.",
+                    + " -javaagent:weft-agent.jar (races=on for data races), from an agent version that has"
+                    + " these detectors.",
                     "class", "footnote");
         }
         html.close("section").newline();
     }
 
     private static String resultOf(Checklist.Item item) {
-        return switch (item.status()) {
+        String result = switch (item.status()) {
             case PASSED -> "passed";
             case FAILED -> "failed: " + Units.plural(item.findings(), "finding");
             case NOT_CHECKED -> "not checked";
         };
+        return item.dependencyFindings() == 0 ? result
+                : result + " (and " + Units.plural(item.dependencyFindings(), "finding") + " in dependencies)";
     }
 }

@@ -4,12 +4,15 @@ import dev.weft.cli.report.Finding;
 import dev.weft.cli.report.Location;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.Summary;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The findings, worst first, one card each: rule, message, fix, and every location folded into a
  * {@code <details>} whose summary says who did what where and whose body holds the stack, so that
- * a finding with two long stacks still fits on a screen until the reader opens it.
+ * a finding with two long stacks still fits on a screen until the reader opens it. Findings wholly
+ * in libraries' code come last, in a group of their own ({@code #in-dependencies}), since the team
+ * reading the page cannot fix them in its own code.
  */
 final class FindingsSection implements HtmlSection {
     @Override
@@ -39,14 +42,34 @@ final class FindingsSection implements HtmlSection {
                 .element("button", "Open all stacks", "type", "button", "data-toggle-details", "open")
                 .element("button", "Close all stacks", "type", "button", "data-toggle-details", "close")
                 .close("div").newline();
-        report.findings().forEach(finding -> writeFinding(html, finding));
+        List<Finding> inApplication = report.applicationFindings();
+        List<Finding> inDependencies = report.dependencyFindings();
+        if (inApplication.isEmpty()) {
+            html.element("p", "No findings in the application's code.", "class", "no-findings");
+        }
+        inApplication.forEach(finding -> writeFinding(html, finding));
+        if (!inDependencies.isEmpty()) {
+            writeDependencyFindings(html, summary, inDependencies);
+        }
         html.close("section").newline();
+    }
+
+    private static void writeDependencyFindings(Html html, Summary summary, List<Finding> findings) {
+        html.open("div", "class", "in-dependencies", "id", "in-dependencies", "data-findings", findings.size())
+                .newline();
+        html.element("h3", "In dependencies (" + findings.size() + ")", "class", "group");
+        html.element("p", "Every location of these findings is in libraries' code, which a fix in this code base"
+                + " cannot reach: upgrade, report upstream, or keep the library's objects on one thread. "
+                + (summary.dependenciesGated() ? "The gate counts them (--gate-dependencies)."
+                        : "The gate leaves them out; --gate-dependencies counts them."), "class", "lead");
+        findings.forEach(finding -> writeFinding(html, finding));
+        html.close("div").newline();
     }
 
     private static void writeFinding(Html html, Finding finding) {
         String severity = finding.severity().id();
         html.open("article", "class", "finding " + severity, "data-rule", finding.rule(), "data-severity", severity,
-                "data-fingerprint", finding.fingerprint()).newline();
+                "data-fingerprint", finding.fingerprint(), "data-dependency", finding.inDependencies()).newline();
         html.open("h3").element("span", severity, "class", "severity " + severity)
                 .element("span", finding.rule(), "class", "rule");
         if (finding.field() != null) {
@@ -55,7 +78,9 @@ final class FindingsSection implements HtmlSection {
         html.element("span", finding.count() == 1 ? "once" : Units.count(finding.count()) + " times", "class", "times")
                 .close("h3").newline();
         html.element("p", finding.message(), "class", "message");
-        finding.locations().forEach(location -> writeLocation(html, location));
+        for (int index = 0; index < finding.locations().size(); index++) {
+            writeLocation(html, finding, index);
+        }
         if (finding.fixHint() != null) {
             html.open("p", "class", "fix").element("strong", "Fix: ").text(finding.fixHint()).close("p");
         }
@@ -63,9 +88,12 @@ final class FindingsSection implements HtmlSection {
         html.close("article").newline();
     }
 
-    private static void writeLocation(Html html, Location location) {
+    private static void writeLocation(Html html, Finding finding, int index) {
+        Location location = finding.locations().get(index);
         html.open("details", "class", "location").open("summary");
-        if (location.lock() != null) {
+        if (DataRaceText.tells(finding)) {
+            html.text(DataRaceText.headline(finding, index) + " by thread " + quoted(location.thread()));
+        } else if (location.lock() != null) {
             html.text("Thread " + quoted(location.thread()) + " " + (location.access() == null ? "took"
                     : location.access()) + " ").element("code", location.lock());
             if (location.lockOwner() != null) {

@@ -5,6 +5,7 @@ import dev.weft.cli.report.Gate;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.RuleCatalog;
 import dev.weft.cli.report.RuleDescription;
+import dev.weft.cli.report.Summary;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -23,10 +24,11 @@ import javax.xml.stream.XMLStreamWriter;
  *
  * <p>One test suite, {@code weft}. Each finding is a test case named by rule and field (or site),
  * its class the class of the first access: failed when the gate fails on it, with the finding's
- * full text (stacks, locks, fix) as the failure's body; skipped when it is below the gate. Then
- * one test case per rule without findings, so that the CI page shows what was checked: passed
- * when the recordings held what the rule needs, skipped as "not checked" when they did not. A
- * test report is no place for measurements, so contention is left out.
+ * full text (stacks, locks, fix) as the failure's body; skipped when it is below the gate or wholly
+ * in dependencies that the gate leaves out. Then one test case per rule without findings, so that
+ * the CI page shows what was checked: passed when the recordings held what the rule needs, skipped
+ * as "not checked" when they did not. A test report is no place for measurements, so contention is
+ * left out.
  */
 public final class JUnitXmlRenderer implements Renderer {
     static final String RULES_CLASS = "weft.rules";
@@ -59,7 +61,8 @@ public final class JUnitXmlRenderer implements Renderer {
     }
 
     private static List<TestCase> testCases(Report report) {
-        Gate gate = report.summary().gate();
+        Summary summary = report.summary();
+        Gate gate = summary.gate();
         List<TestCase> cases = new ArrayList<>();
         Map<String, Integer> nameCounts = new HashMap<>();
         report.findings().forEach(finding -> nameCounts.merge(caseName(finding), 1, Integer::sum));
@@ -69,8 +72,9 @@ public final class JUnitXmlRenderer implements Renderer {
                 name += " [" + finding.fingerprint() + "]";
             }
             String className = finding.locations().isEmpty() ? "weft" : finding.locations().get(0).at().className();
-            boolean fails = gate.failsOn(finding.severity());
+            boolean fails = summary.fails(finding);
             String message = fails ? finding.message()
+                    : !summary.judges(finding) ? "only in dependencies, left out of the gate: " + finding.message()
                     : finding.severity() + " below the gate '" + gate.id() + "': " + finding.message();
             cases.add(new TestCase(className, name, fails ? Outcome.FAILED : Outcome.SKIPPED, finding.rule(), message,
                     TextRenderer.plainText(finding)));

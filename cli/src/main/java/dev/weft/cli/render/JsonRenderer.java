@@ -85,6 +85,8 @@ public final class JsonRenderer implements Renderer {
         node.put("gate", summary.gate().id());
         node.put("gateFailed", summary.gateFailed());
         node.put("baselined", summary.baselined());
+        node.put("dependencyFindings", summary.dependencyFindings());
+        node.put("dependenciesGated", summary.dependenciesGated());
     }
 
     private static void writeFinding(ObjectNode node, Finding finding) {
@@ -95,6 +97,7 @@ public final class JsonRenderer implements Renderer {
         node.put("fixHint", finding.fixHint());
         node.put("fingerprint", finding.fingerprint());
         node.put("count", finding.count());
+        node.put("dependency", finding.inDependencies());
         ArrayNode locations = node.putArray("locations");
         finding.locations().forEach(location -> writeLocation(locations.addObject(), location));
     }

@@ -27,8 +27,9 @@ import java.util.Map;
  * stacks become {@code codeFlows} (one thread flow per access, frames whose source is in the
  * repository only). Paths are relative to {@code %SRCROOT%}, the working directory, because code
  * scanning matches them against the repository; {@code partialFingerprints} carries weft's own
- * fingerprint, which ignores line numbers, so an alert survives edits around it. The contention
- * report is not part of it: SARIF is for problems to fix, and contention is a measurement.
+ * fingerprint, which ignores line numbers, so an alert survives edits around it; findings wholly in
+ * libraries' code carry {@code properties.dependency}. The contention report is not part of it:
+ * SARIF is for problems to fix, and contention is a measurement.
  */
 public final class SarifRenderer implements Renderer {
     static final String SCHEMA =
@@ -130,8 +131,14 @@ public final class SarifRenderer implements Renderer {
         writeCodeFlow(result, places, locations);
         result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());
         result.put("occurrenceCount", finding.count());
-        if (finding.field() != null) {
-            result.putObject("properties").put("field", finding.field());
+        if (finding.field() != null || finding.inDependencies()) {
+            ObjectNode properties = result.putObject("properties");
+            if (finding.field() != null) {
+                properties.put("field", finding.field());
+            }
+            if (finding.inDependencies()) {
+                properties.put("dependency", true);
+            }
         }
     }
 

@@ -19,9 +19,10 @@ import java.util.Locale;
 
 /**
  * The report for a person at a terminal or reading a CI log, in the spirit of ThreadSanitizer and
- * {@code jfr summary}: what was read, then findings (the reason to look at all), then where threads
- * waited for locks, apart from it the time spent in {@code Object.wait()} and where virtual threads
- * were pinned, then notes, and last a one-line verdict that a log search finds easily.
+ * {@code jfr summary}: what was read, then findings (the reason to look at all; data races told as
+ * ThreadSanitizer tells them, and findings wholly in libraries' code after the application's), then
+ * where threads waited for locks, apart from it the time spent in {@code Object.wait()} and where
+ * virtual threads were pinned, then notes, and last a one-line verdict that a log search finds easily.
  */
 public final class TextRenderer implements Renderer {
     /** The contention table shows this many entries; the JSON has them all. */
@@ -42,7 +43,7 @@ public final class TextRenderer implements Renderer {
     public void render(Report report, Writer out) throws IOException {
         StringBuilder text = new StringBuilder();
         appendHeader(text, report);
-        appendFindings(text, report.findings());
+        appendFindings(text, report);
         appendContention(text, report.contention());
         appendObjectWaits(text, report.contention());
         appendPinning(text, report.pinning());
@@ -84,12 +85,26 @@ public final class TextRenderer implements Renderer {
         return recording.weftEvents() ? "weft agent (no agent info)" : "no weft agent";
     }
 
-    private void appendFindings(StringBuilder text, List<Finding> findings) {
-        if (findings.isEmpty()) {
+    /** The application's findings, then apart those wholly in libraries' code, which the gate may leave out. */
+    private void appendFindings(StringBuilder text, Report report) {
+        if (report.findings().isEmpty()) {
             text.append("No findings.").append(NL).append(NL);
             return;
         }
-        findings.forEach(finding -> appendFinding(text, finding));
+        List<Finding> inApplication = report.applicationFindings();
+        List<Finding> inDependencies = report.dependencyFindings();
+        if (inApplication.isEmpty()) {
+            text.append("No findings in the application's code.").append(NL).append(NL);
+        }
+        inApplication.forEach(finding -> appendFinding(text, finding));
+        if (!inDependencies.isEmpty()) {
+            text.append(style.bold("In dependencies")).append(" (")
+                    .append(Units.plural(inDependencies.size(), "finding")).append(" in libraries' code only, ")
+                    .append(report.summary().dependenciesGated() ? "gated by --gate-dependencies"
+                            : "left out of the gate; --gate-dependencies gates them")
+                    .append(')').append(NL).append(NL);
+            inDependencies.forEach(finding -> appendFinding(text, finding));
+        }
     }
 
     /** A finding as the text report shows it, without colours: for formats that carry it as text (JUnit). */
@@ -107,7 +122,11 @@ public final class TextRenderer implements Renderer {
         text.append(" (").append(finding.count() == 1 ? "once" : Units.count(finding.count()) + " times")
                 .append(')').append(NL);
         text.append("  ").append(finding.message()).append(NL);
-        finding.locations().forEach(location -> appendLocation(text, location));
+        if (DataRaceText.tells(finding)) {
+            DataRaceText.append(text, finding, NL);
+        } else {
+            finding.locations().forEach(location -> appendLocation(text, location));
+        }
         if (finding.fixHint() != null) {
             text.append("  Fix: ").append(finding.fixHint()).append(NL);
         }
@@ -258,6 +277,10 @@ public final class TextRenderer implements Renderer {
                 .append(Units.plural(summary.warnings(), "warning"));
         if (summary.infos() > 0) {
             counts.append(", ").append(Units.plural(summary.infos(), "info"));
+        }
+        if (summary.dependencyFindings() > 0) {
+            counts.append(" (").append(Units.count(summary.dependencyFindings())).append(" only in dependencies")
+                    .append(summary.dependenciesGated() ? ")" : ", not gated)");
         }
         if (summary.baselined() > 0) {
             counts.append(" (").append(Units.count(summary.baselined())).append(" more accepted by the baseline)");

@@ -8,6 +8,9 @@ import java.util.Locale;
  * when one of them found something, passed when they were checked and found nothing, not checked
  * when the recordings lack what the rules need (no weft agent, or an agent without that detector).
  * "Passed" therefore never stands for "nobody looked".
+ *
+ * <p>An item is about the application's code, and answered as the gate judges: findings wholly in
+ * dependencies fail it only with {@code --gate-dependencies}; otherwise they are counted apart.
  */
 public final class Checklist {
     private static final List<Question> QUESTIONS = List.of(
@@ -42,9 +45,11 @@ public final class Checklist {
      *
      * @param rules        the rules that check it
      * @param checkedRules those of them the recordings held the input for
-     * @param findings     findings of those rules
+     * @param findings           findings of those rules that the gate judges
+     * @param dependencyFindings findings of those rules wholly in dependencies that the gate leaves out
      */
-    public record Item(String text, List<String> rules, List<String> checkedRules, Status status, int findings) {
+    public record Item(String text, List<String> rules, List<String> checkedRules, Status status, int findings,
+                       int dependencyFindings) {
         public Item {
             rules = List.copyOf(rules);
             checkedRules = List.copyOf(checkedRules);
@@ -53,10 +58,11 @@ public final class Checklist {
 
     private record Question(String text, List<String> rules) {
         Item answer(Report report) {
-            int findings = (int) report.findings().stream().filter(finding -> rules.contains(finding.rule())).count();
+            List<Finding> ours = report.findings().stream().filter(finding -> rules.contains(finding.rule())).toList();
+            int judged = (int) ours.stream().filter(report.summary()::judges).count();
             List<String> checked = rules.stream().filter(report::checked).toList();
-            Status status = findings > 0 ? Status.FAILED : checked.isEmpty() ? Status.NOT_CHECKED : Status.PASSED;
-            return new Item(text, rules, checked, status, findings);
+            Status status = judged > 0 ? Status.FAILED : checked.isEmpty() ? Status.NOT_CHECKED : Status.PASSED;
+            return new Item(text, rules, checked, status, judged, ours.size() - judged);
         }
     }
 }

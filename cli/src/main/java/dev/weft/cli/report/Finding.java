@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * can suppress it; when a rule gives none, it is derived from the rule, the field and the classes
  * and methods of the locations — deliberately not their line numbers, which move with every edit
  * ({@link Fingerprint} documents the algorithm).
+ *
+ * <p>A finding is {@linkplain #inDependencies() in dependencies} when every location of it is in a
+ * library's code ({@link CodeOrigin}): the reports list those apart and the gate leaves them out
+ * unless asked to count them.
  */
 public record Finding(String rule, Severity severity, String field, String message, String fixHint,
                       String fingerprint, long count, List<Location> locations) {
@@ -31,5 +35,11 @@ public record Finding(String rule, Severity severity, String field, String messa
         if (fingerprint == null) {
             fingerprint = Fingerprint.of(rule, field, locations);
         }
+    }
+
+    /** Whether every location is in a dependency's code, so that the application has no part in it. */
+    public boolean inDependencies() {
+        return !locations.isEmpty()
+                && locations.stream().allMatch(location -> CodeOrigin.isDependency(location.at().className()));
     }
 }

@@ -26,6 +26,11 @@ public record Frame(String className, String method, int line) {
         return className + "." + method + "(" + location + ")";
     }
 
+    /** {@code Class.method(Class.java:42)}: a stack frame without its package, for one-line messages. */
+    public String withoutPackage() {
+        return toString().substring(className.lastIndexOf('.') + 1);
+    }
+
     /** {@code Class.method:42}: short enough for a table column. */
     public String shortForm() {
         String simple = className.substring(className.lastIndexOf('.') + 1);

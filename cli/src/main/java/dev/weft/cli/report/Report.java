@@ -58,8 +58,27 @@ public record Report(Tool tool, List<RecordingSummary> recordings, Summary summa
         if (note != null) {
             allNotes.add(note);
         }
-        Summary rest = Summary.of(kept, summary.gate(), summary.baselined() + findings.size() - kept.size());
+        Summary rest = Summary.of(kept, summary.gate(), summary.dependenciesGated(),
+                summary.baselined() + findings.size() - kept.size());
         return new Report(tool, recordings, rest, kept, contention, pinning, timeline, threads, checkedRules, allNotes);
+    }
+
+    /**
+     * This report with findings wholly in dependencies judged by the gate too ({@code --gate-dependencies}):
+     * by default a team is not failed for races inside the libraries it uses.
+     */
+    public Report withDependenciesGated() {
+        return withFindings(findings, Summary.of(findings, summary.gate(), true, summary.baselined()));
+    }
+
+    /** The findings with a location in the application's code, worst first. */
+    public List<Finding> applicationFindings() {
+        return findings.stream().filter(finding -> !finding.inDependencies()).toList();
+    }
+
+    /** The findings wholly in dependencies' code, worst first: the reports list them apart. */
+    public List<Finding> dependencyFindings() {
+        return findings.stream().filter(Finding::inDependencies).toList();
     }
 
     /** Whether the recordings held what {@code rule} needs, so that its findings (or their absence) mean something. */

@@ -8,15 +8,19 @@ import java.util.TreeSet;
 
 /**
  * Collects what the analyzers contribute, in any order, and fixes the order of everything when it
- * builds the {@link Report}, so that output is the same from run to run. Findings of one rule and
- * severity come in order of size (a lock cycle of two before one of three), then by fingerprint.
+ * builds the {@link Report}, so that output is the same from run to run. Findings in the
+ * application's code come before those wholly in dependencies (which the reports list apart), then
+ * worst first; findings of one rule and severity come in order of size (a lock cycle of two before
+ * one of three), then the most frequent first, then by field and fingerprint.
  */
 public final class ReportBuilder {
     private static final Comparator<Finding> WORST_FIRST = Comparator
-            .comparing(Finding::severity)
+            .comparing(Finding::inDependencies)
+            .thenComparing(Finding::severity)
             .thenComparing(Finding::rule)
-            .thenComparing(finding -> String.valueOf(finding.field()))
             .thenComparingInt(finding -> finding.locations().size())
+            .thenComparing(Comparator.comparingLong(Finding::count).reversed())
+            .thenComparing(finding -> String.valueOf(finding.field()))
             .thenComparing(Finding::fingerprint);
 
     /** Lock contention before time in {@code Object.wait()}, which would otherwise drown it. */
@@ -90,8 +94,8 @@ public final class ReportBuilder {
     public Report build(Gate gate) {
         List<Finding> sortedFindings = findings.stream().sorted(WORST_FIRST).toList();
         List<ContentionEntry> sortedContention = contention.stream().sorted(MOST_WAIT_FIRST).toList();
-        return new Report(tool, recordings, Summary.of(sortedFindings, gate, 0), sortedFindings, sortedContention,
-                pinning.stream().sorted(MOST_PINNED_FIRST).toList(), timeline, threads, List.copyOf(checkedRules),
-                notes);
+        return new Report(tool, recordings, Summary.of(sortedFindings, gate, false, 0), sortedFindings,
+                sortedContention, pinning.stream().sorted(MOST_PINNED_FIRST).toList(), timeline, threads,
+                List.copyOf(checkedRules), notes);
     }
 }

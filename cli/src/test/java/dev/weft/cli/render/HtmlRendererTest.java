@@ -62,6 +62,30 @@ class HtmlRendererTest {
     }
 
     @Test
+    void aDataRaceNamesBothAccessesAsThreadSanitizerDoes() throws IOException {
+        String html = render(fullReport());
+
+        assertThat(html).contains("<summary>Write of com.acme.Counter.count by thread \u201cworker-2\u201d at ",
+                "<summary>Previous read by thread \u201cworker-1\u201d at ");
+    }
+
+    @Test
+    void findingsWhollyInDependenciesAreAGroupOfTheirOwn() throws IOException {
+        Report report = new ReportBuilder(SampleReports.TOOL).addFinding(dataRace(Severity.ERROR))
+                .addFinding(SampleReports.dependencyRace()).addCheckedRule("data-race").build(Gate.ERROR);
+
+        String html = render(report);
+
+        assertThat(html).contains("<div class=\"in-dependencies\" id=\"in-dependencies\" data-findings=\"1\">",
+                "The gate leaves them out; --gate-dependencies counts them.",
+                "<tr data-status=\"failed\" data-findings=\"1\"><td>Shared (static or global) state",
+                "failed: 1 finding (and 1 finding in dependencies)");
+        assertThat(html.indexOf("data-dependency=\"false\"")).as("the application's finding first")
+                .isLessThan(html.indexOf("id=\"in-dependencies\""));
+        assertThat(html.indexOf("data-dependency=\"true\"")).isGreaterThan(html.indexOf("id=\"in-dependencies\""));
+    }
+
+    @Test
     void everythingFromTheRecordingIsEscaped() throws IOException {
         Location hostile = new Location(new Frame("com.acme.Evil", "run", 1), HOSTILE, "write",
                 List.of(HOSTILE), List.of(HOSTILE), null);

@@ -71,8 +71,9 @@ class JUnitXmlRendererTest {
         assertThat(failure.getAttribute("message")).startsWith("count is written and read by two threads");
         assertThat(failure.getTextContent())
                 .contains("ERROR data-race on com.acme.Counter.count (3 times)",
-                        "Write by thread \"worker-2\" at com.acme.Counter.increment(Counter.java:42)",
-                        "      at com.acme.Worker.run(Worker.java:17)", "locks held: com.acme.Counter@lock",
+                        "Write of com.acme.Counter.count by thread \"worker-2\":",
+                        "      at com.acme.Worker.run(Worker.java:17)", "Previous read by thread \"worker-1\":",
+                        "locks held: com.acme.Counter@lock",
                         "Fix: guard count")
                 .doesNotContain("\u001b[");
     }

@@ -39,11 +39,12 @@ class JsonRendererTest {
         assertThat(json.at("/summary/gateFailed").asBoolean()).isTrue();
         JsonNode race = json.at("/findings/0");
         assertThat(fieldNames(race)).containsExactly(
-                "rule", "severity", "field", "message", "fixHint", "fingerprint", "count", "locations");
+                "rule", "severity", "field", "message", "fixHint", "fingerprint", "count", "dependency", "locations");
         assertThat(race.get("rule").asText()).isEqualTo("data-race");
         assertThat(race.get("severity").asText()).isEqualTo("error");
         assertThat(race.get("field").asText()).isEqualTo("com.acme.Counter.count");
         assertThat(race.get("count").asLong()).isEqualTo(3);
+        assertThat(race.get("dependency").asBoolean()).isFalse();
 
         JsonNode write = race.at("/locations/0");
         assertThat(fieldNames(write))

@@ -118,6 +118,18 @@ class SarifRendererTest {
     }
 
     @Test
+    void aFindingWhollyInDependenciesSaysSo() throws IOException {
+        Report both = new ReportBuilder(SampleReports.TOOL).addFinding(dataRace(Severity.ERROR))
+                .addFinding(SampleReports.dependencyRace()).build(Gate.ERROR);
+
+        JsonNode sarif = render(both);
+
+        assertThat(SarifSchema.problems(sarif)).isEmpty();
+        assertThat(sarif.at("/runs/0/results/0/properties").has("dependency")).isFalse();
+        assertThat(sarif.at("/runs/0/results/1/properties/dependency").asBoolean()).isTrue();
+    }
+
+    @Test
     void fingerprintIsWeftsOwnSoThatAlertsSurviveEdits() throws IOException {
         JsonNode race = render(report).at("/runs/0/results/0");
 

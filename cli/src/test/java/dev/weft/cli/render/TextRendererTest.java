@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class TextRendererTest {
     @Test
-    void findingShowsEachAccessWithStackLocksThreadOriginAndFix() throws IOException {
+    void aDataRaceReadsLikeThreadSanitizersReport() throws IOException {
         Report report = SampleReports.report(Gate.ERROR, false, dataRace(Severity.ERROR));
 
         String text = render(report, false);
@@ -30,14 +30,50 @@ class TextRendererTest {
         assertThat(text.lines()).containsSubsequence(
                 "ERROR data-race on com.acme.Counter.count (3 times)",
                 "  count is written and read by two threads with no happens-before order between them.",
-                "  Write by thread \"worker-2\" at com.acme.Counter.increment(Counter.java:42)",
+                "  Write of com.acme.Counter.count by thread \"worker-2\":",
                 "      at com.acme.Counter.increment(Counter.java:42)",
                 "      at com.acme.Worker.run(Worker.java:17)",
-                "    thread \"worker-2\" created at com.acme.Server.start(Server.java:30)",
-                "  Read by thread \"worker-1\" at com.acme.Counter.get(Counter.java:50)",
+                "  Previous read by thread \"worker-1\":",
+                "      at com.acme.Counter.get(Counter.java:50)",
                 "    locks held: com.acme.Counter@lock",
+                "  Thread \"worker-2\" created at com.acme.Server.start(Server.java:30)",
                 "  Fix: guard count with the lock that get() holds, or make it an AtomicLong",
                 "weft: 1 error, 0 warnings — gate 'error' failed");
+    }
+
+    @Test
+    void anAccessWithoutAStackShowsItsSite() throws IOException {
+        String text = render(SampleReports.report(Gate.ERROR, false, SampleReports.dependencyRace()), false);
+
+        assertThat(text.lines()).containsSubsequence(
+                "  Previous read by thread \"db-2\":",
+                "      at org.h2.mvstore.Page.getKeyCount(Page.java:120)");
+    }
+
+    @Test
+    void findingsWhollyInDependenciesComeApartAndOutOfTheGate() throws IOException {
+        Report report = SampleReports.report(Gate.ERROR, false, SampleReports.dependencyRace(),
+                SampleReports.deadlock());
+
+        assertThat(render(report, false).lines()).containsSubsequence(
+                "ERROR deadlock (once)",
+                "In dependencies (1 finding in libraries' code only, left out of the gate; --gate-dependencies"
+                        + " gates them)",
+                "ERROR data-race on org.h2.mvstore.Page.keys (2 times)",
+                "weft: 2 errors, 0 warnings (1 only in dependencies, not gated) — gate 'error' failed");
+        assertThat(render(report.withDependenciesGated(), false).lines()).contains(
+                "In dependencies (1 finding in libraries' code only, gated by --gate-dependencies)",
+                "weft: 2 errors, 0 warnings (1 only in dependencies) — gate 'error' failed");
+    }
+
+    @Test
+    void onlyDependencyFindingsSayTheApplicationHasNone() throws IOException {
+        String text = render(SampleReports.report(Gate.ERROR, false, SampleReports.dependencyRace()), false);
+
+        assertThat(text.lines()).containsSubsequence("No findings in the application's code.",
+                "In dependencies (1 finding in libraries' code only, left out of the gate; --gate-dependencies"
+                        + " gates them)",
+                "weft: 1 error, 0 warnings (1 only in dependencies, not gated) — gate 'error' passed");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static dev.weft.cli.testing.SampleReports.deadlock;
 import static dev.weft.cli.testing.SampleReports.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.cli.testing.SampleReports;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,22 @@ class ChecklistTest {
         assertThat(items.get(3).rules()).containsExactly("lock-order-inversion", "deadlock");
         assertThat(items.get(3).checkedRules()).containsExactly("lock-order-inversion", "deadlock");
         assertThat(Checklist.Status.NOT_CHECKED.id()).isEqualTo("not-checked");
+    }
+
+    @Test
+    void aRaceWhollyInADependencyIsCountedApartAndFailsTheItemOnlyWhenDependenciesAreGated() {
+        Report report = new ReportBuilder(TOOL).addFinding(SampleReports.dependencyRace()).addCheckedRule("data-race")
+                .build(Gate.ERROR);
+
+        Checklist.Item sharedState = Checklist.of(report).get(0);
+        Checklist.Item gated = Checklist.of(report.withDependenciesGated()).get(0);
+
+        assertThat(sharedState.status()).isEqualTo(Checklist.Status.PASSED);
+        assertThat(sharedState.findings()).isZero();
+        assertThat(sharedState.dependencyFindings()).isEqualTo(1);
+        assertThat(gated.status()).isEqualTo(Checklist.Status.FAILED);
+        assertThat(gated.findings()).isEqualTo(1);
+        assertThat(gated.dependencyFindings()).isZero();
     }
 
     @Test

@@ -37,6 +37,18 @@ public final class SampleReports {
                 List.of(write, read));
     }
 
+    /** A data race wholly inside a library (H2), found twice; the earlier access has no stack, as from the agent. */
+    public static Finding dependencyRace() {
+        Location write = new Location(new Frame("org.h2.mvstore.Page", "setKey", 88), "db-1", "write",
+                List.of("org.h2.mvstore.Page.setKey(Page.java:88)", "com.acme.Repository.save(Repository.java:31)"),
+                List.of(), null);
+        Location read = new Location(new Frame("org.h2.mvstore.Page", "getKeyCount", 120), "db-2", "read",
+                List.of(), List.of(), null);
+        return new Finding("data-race", Severity.ERROR, "org.h2.mvstore.Page.keys", "data race on"
+                + " org.h2.mvstore.Page.keys", "guard every access to org.h2.mvstore.Page.keys with one lock", null, 2,
+                List.of(write, read));
+    }
+
     /** A deadlock as the deadlock rule reports it: a location per thread, with the lock it waits for. */
     public static Finding deadlock() {
         Location first = new Location(new Frame("com.acme.Bank", "transfer", 20), "teller-1", "waits for",

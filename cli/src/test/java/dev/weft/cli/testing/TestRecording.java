@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
@@ -33,25 +34,41 @@ public final class TestRecording {
 
     /** A recording as the agent makes it: JFR's lock events and weft's own. */
     public static Path withWeftEvents(Path file, Scenario scenario) {
-        return record(file, true, scenario);
+        return record(file, WEFT_EVENTS, scenario);
+    }
+
+    /**
+     * A recording as the agent makes it with {@code races=on}: weft's events including
+     * {@code DataRace}, which is registered for this recording only (JFR's registrations are global
+     * to the JVM, and other recordings must not declare it).
+     */
+    public static Path withRaceDetection(Path file, Scenario scenario) {
+        List<Class<? extends Event>> withRaces = new ArrayList<>(WEFT_EVENTS);
+        withRaces.add(WeftTestEvents.DataRace.class);
+        try {
+            return record(file, withRaces, scenario);
+        } finally {
+            FlightRecorder.unregister(WeftTestEvents.DataRace.class);
+        }
     }
 
     /** A recording made without the agent (-XX:StartFlightRecording): JFR's lock events only. */
     public static Path plain(Path file, Scenario scenario) {
-        return record(file, false, scenario);
+        return record(file, List.of(), scenario);
     }
 
-    private static Path record(Path file, boolean weftEvents, Scenario scenario) {
+    /** @param weftEvents weft's events to register and enable; none for a recording without the agent */
+    private static Path record(Path file, List<Class<? extends Event>> weftEvents, Scenario scenario) {
         try (Recording recording = new Recording()) {
             recording.enable(JdkEvents.JAVA_MONITOR_ENTER).withThreshold(Duration.ZERO).withStackTrace();
             recording.enable(JdkEvents.THREAD_PARK).withThreshold(Duration.ZERO).withStackTrace();
             recording.enable(JdkEvents.JAVA_MONITOR_WAIT).withThreshold(Duration.ZERO).withStackTrace();
             recording.enable(WeftTestEvents.VirtualThreadPinned.class).withThreshold(Duration.ZERO).withStackTrace();
-            if (weftEvents) {
-                WEFT_EVENTS.forEach(FlightRecorder::register);
-                WEFT_EVENTS.forEach(event -> recording.enable(event).withStackTrace());
-            } else {
+            if (weftEvents.isEmpty()) {
                 WEFT_EVENTS.forEach(recording::disable);
+            } else {
+                weftEvents.forEach(FlightRecorder::register);
+                weftEvents.forEach(event -> recording.enable(event).withStackTrace());
             }
             recording.start();
             scenario.run();

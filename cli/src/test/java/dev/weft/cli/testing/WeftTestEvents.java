@@ -4,6 +4,7 @@ import dev.weft.schema.JdkEvents;
 import dev.weft.schema.WeftEvents;
 import jdk.jfr.Event;
 import jdk.jfr.Name;
+import jdk.jfr.Registered;
 
 /**
  * Stand-ins for the agent's events, declared by the schema's names exactly as the agent declares
@@ -127,6 +128,35 @@ public final class WeftTestEvents {
      */
     @Name(JdkEvents.VIRTUAL_THREAD_PINNED)
     public static final class VirtualThreadPinned extends Event {
+    }
+
+    /**
+     * Registered only while a test records with race detection ({@link TestRecording#withRaceDetection}),
+     * as the agent registers its event only with {@code races=on}: other recordings must not declare it.
+     */
+    @Name(WeftEvents.DataRace.NAME)
+    @Registered(false)
+    public static final class DataRace extends Event {
+        @Name(WeftEvents.DataRace.FIELD)
+        public String field;
+        @Name(WeftEvents.DataRace.ACCESS)
+        public String access;
+        @Name(WeftEvents.DataRace.SITE_CLASS)
+        public String siteClass;
+        @Name(WeftEvents.DataRace.SITE_METHOD)
+        public String siteMethod;
+        @Name(WeftEvents.DataRace.SITE_LINE)
+        public int siteLine;
+        @Name(WeftEvents.DataRace.OTHER_THREAD)
+        public String otherThread;
+        @Name(WeftEvents.DataRace.OTHER_ACCESS)
+        public String otherAccess;
+        @Name(WeftEvents.DataRace.OTHER_SITE_CLASS)
+        public String otherSiteClass;
+        @Name(WeftEvents.DataRace.OTHER_SITE_METHOD)
+        public String otherSiteMethod;
+        @Name(WeftEvents.DataRace.OTHER_SITE_LINE)
+        public int otherSiteLine;
     }
 
     @Name(WeftEvents.AgentInfo.NAME)
