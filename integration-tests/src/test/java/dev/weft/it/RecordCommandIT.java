@@ -32,6 +32,19 @@ class RecordCommandIT {
     }
 
     @Test
+    void theRacySampleServerFailsTheGateAndItsFixedTwinPasses() throws Exception {
+        ForkedJvm.Result racy = record("--agent-options", "races=on", "--", ForkedJvm.launcher(), "-jar",
+            ForkedJvm.SAMPLE_JAR.toString());
+        ForkedJvm.Result fixed = record("--agent-options", "races=on", "--", ForkedJvm.launcher(), "-jar",
+            ForkedJvm.SAMPLE_JAR.toString(), "--fixed");
+
+        assertThat(racy.exitCode()).as(racy.toString()).isEqualTo(1);
+        assertThat(racy.stdout()).contains("ERROR data-race on com.acme.signup.UnguardedRequestCounter.requestsServed");
+        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+        assertThat(fixed.stdout()).doesNotContain("ERROR data-race on com.acme.");
+    }
+
+    @Test
     void aCorrectProgramPasses() throws Exception {
         ForkedJvm.Result result = record("--", ForkedJvm.launcher(), "-cp", TEST_CLASSES, LockOrders.class.getName(),
             "consistent", "monitors");
