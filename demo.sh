@@ -12,7 +12,7 @@ recording=target/demo.jfr
 rm -f "$recording"
 
 echo "== running the signup server under weft (listener, work queue, 4 workers, H2) with a short load"
-java -javaagent:agent/target/weft-agent.jar=filename="$recording" -jar sample-apps/target/weft-sample-apps.jar "$@"
+java -javaagent:agent/target/weft-agent.jar=filename="$recording",races=on -jar sample-apps/target/weft-sample-apps.jar "$@"
 
 echo
 echo "== weft analyze $recording"
