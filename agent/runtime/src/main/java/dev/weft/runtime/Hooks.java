@@ -49,7 +49,7 @@ public final class Hooks {
             ThreadStates.current();
             SyncClocks.slotOf(Hooks.class);
             Fields.size();
-            AccessSites.className(0);
+            AccessSites.size();
             ShadowMap.create().get(0);
             RaceDetector.class.getName();
             Threads.name(0);

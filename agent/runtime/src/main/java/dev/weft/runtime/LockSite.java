@@ -18,7 +18,6 @@ public final class LockSite {
     private static final int BLOCKING_HOLDS = 3;
     private static final int BLOCKING_HOLD_NANOS = 4;
 
-    private final int id;
     private final String kind;
     private final String className;
     private final String methodName;
@@ -27,8 +26,7 @@ public final class LockSite {
     private final boolean monitor;
     private String lockClass; // first lock class seen; a benign race sets it once or twice
 
-    LockSite(int id, String kind, String className, String methodName, int line) {
-        this.id = id;
+    LockSite(String kind, String className, String methodName, int line) {
         this.kind = kind;
         this.className = className;
         this.methodName = methodName;
@@ -70,10 +68,6 @@ public final class LockSite {
             sum += counters[stripe * PAD + counter];
         }
         return sum;
-    }
-
-    public int id() {
-        return id;
     }
 
     /** {@code monitor} or {@code juc}, as in the event schema. */
