@@ -46,6 +46,7 @@ public final class Hooks {
      */
     public static void detectRaces(boolean detect) {
         if (detect) {
+            Threads.number();
             ThreadStates.current();
             SyncClocks.slotOf(Hooks.class);
             Fields.size();

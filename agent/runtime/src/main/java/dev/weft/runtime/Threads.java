@@ -14,12 +14,22 @@ final class Threads {
     private static final Map<Thread, ThreadState> STATES = new WeakHashMap<Thread, ThreadState>();
     private static String[] names = new String[64];
     private static int count;
+    /** Numbers, names and clocks are kept only for race detection: without it, nothing grows per thread. */
+    private static boolean numbered;
 
     private Threads() {
     }
 
+    /** Keeps numbers, names and clocks from now on; called once, when race detection is turned on. */
+    static synchronized void number() {
+        numbered = true;
+    }
+
     /** Creates the state of the current thread, starting from its parent's clock if it has one. */
     static synchronized ThreadState register(Thread thread) {
+        if (!numbered) {
+            return new ThreadState(thread, 0, null);
+        }
         int tid = count++;
         if (tid == names.length) {
             names = java.util.Arrays.copyOf(names, tid * 2);
