@@ -33,6 +33,17 @@ public final class Hooks {
     /** Whether accesses are checked for races and synchronization updates clocks. */
     private static boolean races;
 
+    /**
+     * A thread has released 2^31 times: its logical clock cannot advance. Race detection stops
+     * (reported as an internal error) rather than compare clocks that no longer order anything.
+     */
+    static void clockExhausted() {
+        if (races) {
+            races = false;
+            InternalErrors.hookFailed(new IllegalStateException("a thread's logical clock overflowed: race detection stopped"));
+        }
+    }
+
     /** Turns held-lock tracking on or off; called once, before any instrumented code runs. */
     public static void trackHeldLocks(boolean track) {
         trackHeldLocks = track;
@@ -62,9 +73,12 @@ public final class Hooks {
 
     /** Before {@code obj.field} is read at {@code site}. */
     public static void getField(Object obj, int fieldId, int site) {
+        if (!races) {
+            return;
+        }
         try {
             if (obj instanceof Shadowed) {
-                RaceDetector.read(ThreadStates.current(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
+                RaceDetector.read(raceState(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -73,9 +87,12 @@ public final class Hooks {
 
     /** Before {@code obj.field} is written at {@code site}. */
     public static void putField(Object obj, int fieldId, int site) {
+        if (!races) {
+            return;
+        }
         try {
             if (obj instanceof Shadowed) {
-                RaceDetector.write(ThreadStates.current(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
+                RaceDetector.write(raceState(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -84,8 +101,11 @@ public final class Hooks {
 
     /** Before a static field is read at {@code site}. */
     public static void getStatic(int fieldId, int site) {
+        if (!races) {
+            return;
+        }
         try {
-            RaceDetector.read(ThreadStates.current(), Fields.staticShadow(fieldId), fieldId, site, sink);
+            RaceDetector.read(raceState(), Fields.staticShadow(fieldId), fieldId, site, sink);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -93,17 +113,42 @@ public final class Hooks {
 
     /** Before a static field is written at {@code site}. */
     public static void putStatic(int fieldId, int site) {
+        if (!races) {
+            return;
+        }
         try {
-            RaceDetector.write(ThreadStates.current(), Fields.staticShadow(fieldId), fieldId, site, sink);
+            RaceDetector.write(raceState(), Fields.staticShadow(fieldId), fieldId, site, sink);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * A static initializer starts: until it ends, the thread's accesses are not recorded. Class
+     * initialization orders them before any use of the class by another thread (the JVM's
+     * initialization lock), including the objects the initializer builds and publishes in static
+     * fields — an idiom weft would otherwise report.
+     */
+    public static void classInitStarted() {
+        if (races) {
+            ThreadStates.current().initializing++;
+        }
+    }
+
+    /** The static initializer started by {@link #classInitStarted} returns. */
+    public static void classInitEnded() {
+        if (races) {
+            ThreadState state = ThreadStates.current();
+            if (state.initializing > 0) {
+                state.initializing--;
+            }
         }
     }
 
     /** After a volatile field of {@code obj} (null: a static one) was read: an acquire. */
     public static void volatileRead(Object obj, int fieldId) {
         try {
-            SyncClocks.acquire(SyncClocks.slotOf(obj, fieldId), ThreadStates.current().clock);
+            SyncClocks.acquire(SyncClocks.slotOf(obj, fieldId), raceState().clock);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -112,7 +157,7 @@ public final class Hooks {
     /** Before a volatile field of {@code obj} (null: a static one) is written: a release. */
     public static void volatileWrite(Object obj, int fieldId) {
         try {
-            ThreadState state = ThreadStates.current();
+            ThreadState state = raceState();
             SyncClocks.release(SyncClocks.slotOf(obj, fieldId), state.clock);
             state.tick();
         } catch (Throwable t) {
@@ -131,7 +176,7 @@ public final class Hooks {
             return;
         }
         try {
-            ThreadState state = ThreadStates.current();
+            ThreadState state = raceState();
             if (state.inside || state.machinery > 0) {
                 return;
             }
@@ -148,7 +193,7 @@ public final class Hooks {
             return;
         }
         try {
-            ThreadState state = ThreadStates.current();
+            ThreadState state = raceState();
             if (!state.inside && state.machinery == 0) {
                 SyncClocks.acquire(SyncClocks.slotOf(object), state.clock);
             }
@@ -180,7 +225,7 @@ public final class Hooks {
 
     /** {@code Object.wait}: the monitor is released while waiting and taken again after. */
     public static void wait(Object monitor) throws InterruptedException {
-        released(monitor, true);
+        releasedForWait(monitor);
         try {
             monitor.wait();
         } finally {
@@ -190,7 +235,7 @@ public final class Hooks {
 
     /** {@code Object.wait(timeout)}. */
     public static void wait(Object monitor, long timeout) throws InterruptedException {
-        released(monitor, true);
+        releasedForWait(monitor);
         try {
             monitor.wait(timeout);
         } finally {
@@ -200,7 +245,7 @@ public final class Hooks {
 
     /** {@code Object.wait(timeout, nanos)}. */
     public static void wait(Object monitor, long timeout, int nanos) throws InterruptedException {
-        released(monitor, true);
+        releasedForWait(monitor);
         try {
             monitor.wait(timeout, nanos);
         } finally {
@@ -208,9 +253,17 @@ public final class Hooks {
         }
     }
 
+    private static void releasedForWait(Object monitor) {
+        try {
+            released(monitor, true);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
     private static void acquiredAgain(Object monitor) {
         if (races && monitor != null) {
-            syncExit(monitor);
+            syncExit(monitor); // catches its own errors
         }
     }
 
@@ -220,7 +273,7 @@ public final class Hooks {
             return;
         }
         try {
-            Threads.ended(ThreadStates.current(), thread);
+            Threads.ended(raceState(), thread);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -232,7 +285,24 @@ public final class Hooks {
     public static void monitorEntered(Object lock, int site) {
         try {
             LockSites.get(site).acquired(lock);
-            taken(lock, site, 0L, true);
+            taken(lock, site, 0L, true, true);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * The current thread is about to enter the monitor of {@code lock} at {@code site} (a
+     * {@code synchronized} block). Counted and pushed now; the clock acquire, which needs the
+     * monitor held, is left for the thread's next hook ({@link #raceState}).
+     */
+    public static void monitorEntering(Object lock, int site) {
+        if (lock == null) {
+            return; // monitorenter throws, as it would have
+        }
+        try {
+            LockSites.get(site).acquired(lock);
+            taken(lock, site, 0L, true, false);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -326,7 +396,7 @@ public final class Hooks {
         if (got) {
             try {
                 LockSites.get(site).acquired(lock);
-                taken(lock, site, 0L, false);
+                taken(lock, site, 0L, false, true);
             } catch (Throwable t) {
                 InternalErrors.hookFailed(t);
             }
@@ -440,25 +510,49 @@ public final class Hooks {
     private static void acquired(Object lock, int site) {
         try {
             LockSites.get(site).acquired(lock);
-            taken(lock, site, 0L, true);
+            taken(lock, site, 0L, true, true);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
     }
 
-    /** Pushes a held lock, after reporting the lock-order edges it makes when {@code orders}. */
-    private static void taken(Object lock, int site, long acquiredAt, boolean orders) {
+    /**
+     * Pushes a held lock, after reporting the lock-order edges it makes when {@code orders}.
+     * With race detection the lock's clock is acquired now if {@code held}, or at the thread's
+     * next hook if the lock is about to be taken.
+     */
+    private static void taken(Object lock, int site, long acquiredAt, boolean orders, boolean held) {
         if (!trackHeldLocks) {
             return;
         }
-        ThreadState state = ThreadStates.current();
+        ThreadState state = races ? raceState() : ThreadStates.current();
         if (races) {
-            SyncClocks.acquire(SyncClocks.slotOf(LockIntrospection.clockKey(lock)), state.clock);
+            // a monitor's clock is on the object (even a ReentrantLock used with synchronized)
+            Object key = LockSites.get(site).isMonitor() ? lock : LockIntrospection.clockKey(lock);
+            if (held) {
+                SyncClocks.acquire(SyncClocks.slotOf(key), state.clock);
+            } else {
+                state.pendingAcquire = key;
+            }
         }
         if (orders && state.held > 0) {
             LockOrder.taken(state, lock, site, sink);
         }
         state.push(lock, site, acquiredAt);
+    }
+
+    /**
+     * The current thread's state, once it has acquired the clock of a monitor it was about to
+     * enter at its previous hook (it holds that monitor by now).
+     */
+    private static ThreadState raceState() {
+        ThreadState state = ThreadStates.current();
+        Object pending = state.pendingAcquire;
+        if (pending != null) {
+            state.pendingAcquire = null;
+            SyncClocks.acquire(SyncClocks.slotOf(pending), state.clock);
+        }
+        return state;
     }
 
     private static void released(Object lock) {
@@ -470,7 +564,7 @@ public final class Hooks {
         if (!trackHeldLocks || lock == null) {
             return;
         }
-        ThreadState state = ThreadStates.current();
+        ThreadState state = raceState();
         if (races) {
             SyncClocks.release(SyncClocks.slotOf(lock), state.clock);
             state.tick();
@@ -490,7 +584,7 @@ public final class Hooks {
         if (!trackHeldLocks) {
             return;
         }
-        ThreadState state = ThreadStates.current();
+        ThreadState state = raceState();
         if (races) {
             SyncClocks.release(SyncClocks.slotOf(LockIntrospection.clockKey(lock)), state.clock);
             state.tick();
@@ -533,7 +627,7 @@ public final class Hooks {
             lockSite.waited(waited);
             if (acquired) {
                 lockSite.acquired(lock);
-                taken(lock, site, System.nanoTime(), true);
+                taken(lock, site, System.nanoTime(), true, true);
             }
             Sink current = sink;
             if (token != null && current != null && (guard = ReentryGuard.enter()) != null) {
@@ -556,14 +650,21 @@ public final class Hooks {
      * or happens inside weft.
      */
     public static Object threadStarting(Thread child) {
+        ThreadState token = null;
         try {
-            ThreadState token = ReentryGuard.enter();
+            if (races) {
+                raceState(); // a monitor entered just before the start is held: its clock goes to the child too
+            }
+            token = ReentryGuard.enter();
             if (token != null && races) {
                 Threads.starting(token, child);
             }
             return token;
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
+            if (token != null) {
+                ReentryGuard.exit(token);
+            }
             return null;
         }
     }

@@ -76,17 +76,20 @@ public final class LockIntrospection {
 
     /**
      * Whether a {@code tryLock()} first behaves exactly like the lock's own first attempt, so weft
-     * may try before it times a wait: true for non-fair JDK locks, false for fair or unknown ones.
+     * may try before it times a wait: true for non-fair {@code ReentrantLock}s and write locks,
+     * false for read locks (a reader's {@code lock()} yields to a queued writer, its
+     * {@code tryLock()} does not: trying first would starve writers), fair or unknown locks.
      */
     static boolean mayTryFirst(Object lock) {
         Class<?> type = lock.getClass();
         if (type == ReentrantLock.class) {
             return !((ReentrantLock) lock).isFair();
         }
-        if (type == ReentrantReadWriteLock.ReadLock.class || type == ReentrantReadWriteLock.WriteLock.class) {
+        if (type == ReentrantReadWriteLock.WriteLock.class) {
             Object sync = readWriteSync(lock);
             return sync != null && sync.getClass() != Handles.READ_WRITE_FAIR_SYNC;
         }
+        // not a read lock: its lock() waits behind a queued writer, its tryLock() barges past it
         return false;
     }
 

@@ -21,7 +21,7 @@ public final class LockSite {
     private final String kind;
     private final String className;
     private final String methodName;
-    private final int line;
+    private volatile int line;
     private final long[] counters = new long[(STRIPES + 1) * PAD];
     private final boolean monitor;
     private String lockClass; // first lock class seen; a benign race sets it once or twice
@@ -85,6 +85,13 @@ public final class LockSite {
 
     public int line() {
         return line;
+    }
+
+    /** Sets the line of a site registered before its method's first line was known. */
+    public void firstLine(int lineNumber) {
+        if (line < 0) {
+            line = lineNumber;
+        }
     }
 
     /** Class of the first lock seen here, or null if the site never ran. */

@@ -20,6 +20,9 @@ final class RaceDetector {
     }
 
     static void read(ThreadState thread, Shadow shadow, int fieldId, int site, Sink sink) {
+        if (thread.initializing > 0) {
+            return;
+        }
         long epoch = thread.epoch;
         long lastRead = shadow.read;
         if (lastRead == epoch) {
@@ -65,6 +68,9 @@ final class RaceDetector {
     }
 
     static void write(ThreadState thread, Shadow shadow, int fieldId, int site, Sink sink) {
+        if (thread.initializing > 0) {
+            return;
+        }
         long epoch = thread.epoch;
         long lastWrite = shadow.write;
         if (lastWrite == epoch) {

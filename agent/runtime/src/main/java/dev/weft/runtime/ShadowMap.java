@@ -5,29 +5,42 @@ package dev.weft.runtime;
  * have few fields and most are never shared). Each instrumented application class gets a
  * private field holding its objects' map (see {@code weft$shadows()}); concurrent first uses may
  * briefly create two maps, which can only lose history, never invent a race.
+ *
+ * <p>Keys and values live in one {@link Table} that is replaced whole when it grows, so a
+ * lock-free reader always pairs a key with its own value.
  */
 public final class ShadowMap {
-    private int[] ids = new int[4];
-    private Shadow[] shadows = new Shadow[4];
-    private int size;
+    private volatile Table table = new Table(4);
 
     /** The map a fresh object starts with; called by injected code. */
     public static ShadowMap create() {
         return new ShadowMap();
     }
 
+    private static final class Table {
+        final int[] ids;
+        final Shadow[] shadows;
+        int size;
+
+        Table(int capacity) {
+            ids = new int[capacity];
+            shadows = new Shadow[capacity];
+        }
+    }
+
     Shadow get(int fieldId) {
-        int[] keys = ids;
-        Shadow[] values = shadows;
+        Table current = table;
+        int[] keys = current.ids;
         int mask = keys.length - 1;
         int key = fieldId + 1;
         for (int i = key & mask; ; i = (i + 1) & mask) {
             int k = keys[i];
             if (k == key) {
-                Shadow found = values[i];
+                Shadow found = current.shadows[i];
                 if (found != null) {
                     return found;
                 }
+                return insert(fieldId);
             }
             if (k == 0) {
                 return insert(fieldId);
@@ -36,43 +49,41 @@ public final class ShadowMap {
     }
 
     private synchronized Shadow insert(int fieldId) {
+        Table current = table;
         int key = fieldId + 1;
-        int mask = ids.length - 1;
+        int mask = current.ids.length - 1;
         for (int i = key & mask; ; i = (i + 1) & mask) {
-            if (ids[i] == key && shadows[i] != null) {
-                return shadows[i];
+            if (current.ids[i] == key) {
+                return current.shadows[i];
             }
-            if (ids[i] == 0) {
-                if ((size + 1) * 2 > ids.length) {
-                    grow();
+            if (current.ids[i] == 0) {
+                if ((current.size + 1) * 2 > current.ids.length) {
+                    table = grown(current);
                     return insert(fieldId);
                 }
                 Shadow shadow = new Shadow();
-                shadows[i] = shadow;
-                ids[i] = key;
-                size++;
+                current.shadows[i] = shadow; // value before key: a reader that sees the key finds it
+                current.ids[i] = key;
+                current.size++;
                 return shadow;
             }
         }
     }
 
-    private void grow() {
-        int[] oldIds = ids;
-        Shadow[] oldShadows = shadows;
-        int[] newIds = new int[oldIds.length * 2];
-        Shadow[] newShadows = new Shadow[oldIds.length * 2];
-        int mask = newIds.length - 1;
-        for (int j = 0; j < oldIds.length; j++) {
-            if (oldIds[j] != 0) {
-                int i = oldIds[j] & mask;
-                while (newIds[i] != 0) {
+    private static Table grown(Table old) {
+        Table grown = new Table(old.ids.length * 2);
+        int mask = grown.ids.length - 1;
+        for (int j = 0; j < old.ids.length; j++) {
+            if (old.ids[j] != 0) {
+                int i = old.ids[j] & mask;
+                while (grown.ids[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                newIds[i] = oldIds[j];
-                newShadows[i] = oldShadows[j];
+                grown.ids[i] = old.ids[j];
+                grown.shadows[i] = old.shadows[j];
             }
         }
-        shadows = newShadows; // values first: a reader that sees the new keys finds their values
-        ids = newIds;
+        grown.size = old.size;
+        return grown;
     }
 }

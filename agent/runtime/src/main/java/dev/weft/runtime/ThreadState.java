@@ -18,6 +18,13 @@ final class ThreadState {
     int[] sites = new int[INITIAL];
     long[] since = new long[INITIAL];
     int held;
+    /**
+     * A monitor this thread was about to enter at its last hook: its clock is acquired at the
+     * thread's next race-relevant hook, when the monitor is surely held (race detection only).
+     */
+    Object pendingAcquire;
+    /** How many static initializers the thread is running (their accesses are not recorded). */
+    int initializing;
     /** Whether the thread is running weft's own code (see {@link ReentryGuard}). */
     boolean inside;
     /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
@@ -36,7 +43,12 @@ final class ThreadState {
 
     /** Starts a new time step after a release, so later accesses are not ordered before it. */
     void tick() {
-        int next = clock.get(tid) + 1;
+        int now = clock.get(tid);
+        if (now == Integer.MAX_VALUE) {
+            Hooks.clockExhausted();
+            return;
+        }
+        int next = now + 1;
         clock.set(tid, next);
         epoch = Epochs.of(tid, next);
     }

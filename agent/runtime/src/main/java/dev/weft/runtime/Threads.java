@@ -11,7 +11,8 @@ import java.util.WeakHashMap;
  */
 final class Threads {
     private static final Map<Thread, VectorClock> INHERITED = new WeakHashMap<Thread, VectorClock>();
-    private static final Map<Thread, ThreadState> STATES = new WeakHashMap<Thread, ThreadState>();
+    /** Each numbered thread's clock (the clock, unlike the state, does not refer back to the thread). */
+    private static final Map<Thread, VectorClock> CLOCKS = new WeakHashMap<Thread, VectorClock>();
     private static String[] names = new String[64];
     private static int count;
     /** Numbers, names and clocks are kept only for race detection: without it, nothing grows per thread. */
@@ -36,7 +37,7 @@ final class Threads {
         }
         names[tid] = thread.getName();
         ThreadState state = new ThreadState(thread, tid, INHERITED.remove(thread));
-        STATES.put(thread, state);
+        CLOCKS.put(thread, state.clock);
         return state;
     }
 
@@ -50,12 +51,12 @@ final class Threads {
 
     /** {@code joiner} saw {@code ended} terminate (join returned, isAlive was false). */
     static void ended(ThreadState joiner, Thread ended) {
-        ThreadState state;
+        VectorClock clock;
         synchronized (Threads.class) {
-            state = STATES.get(ended);
+            clock = CLOCKS.get(ended);
         }
-        if (state != null && state != joiner) {
-            joiner.clock.join(state.clock);
+        if (clock != null && clock != joiner.clock) {
+            joiner.clock.join(clock);
         }
     }
 

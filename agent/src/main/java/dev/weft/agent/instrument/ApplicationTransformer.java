@@ -54,9 +54,9 @@ final class ApplicationTransformer implements ClassFileTransformer {
             if (methods.isEmpty() && races == null) {
                 return null;
             }
-            boolean framesNeeded = (reader.readUnsignedShort(6) & 0xFFFF) >= Opcodes.V1_7;
+            int classVersion = reader.readUnsignedShort(6);
             ClassWriter writer = new ClassWriter(reader, 0);
-            ClassVisitor target = races == null ? writer : races.withShadows(writer, reader, redefined == null);
+            ClassVisitor target = races == null ? writer : races.withShadows(writer, reader, redefined);
             reader.accept(new ClassVisitor(Opcodes.ASM9, target) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
@@ -66,7 +66,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
                         visitor = races.checks(visitor, loader, internalName, name);
                     }
                     return methods.contains(LockSiteScanner.key(name, descriptor))
-                        ? new LockSiteVisitor(visitor, internalName, name, access, descriptor, framesNeeded, releases)
+                        ? new LockSiteVisitor(visitor, internalName, name, access, classVersion, releases)
                         : visitor;
                 }
             }, ClassReader.EXPAND_FRAMES);

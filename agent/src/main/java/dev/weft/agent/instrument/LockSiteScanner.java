@@ -32,10 +32,20 @@ final class LockSiteScanner extends ClassVisitor {
         return name + descriptor;
     }
 
+    private int version;
+
+    @Override
+    public void visit(int classVersion, int access, String name, String signature, String superName,
+                      String[] interfaces) {
+        version = classVersion & 0xFFFF;
+    }
+
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
         String key = key(name, descriptor);
-        if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
+        boolean classConstants = version >= Opcodes.V1_5; // a static synchronized method's monitor is its class
+        if ((access & Opcodes.ACC_SYNCHRONIZED) != 0 && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+            && (classConstants || (access & Opcodes.ACC_STATIC) == 0)) {
             methods.add(key);
             return null;
         }

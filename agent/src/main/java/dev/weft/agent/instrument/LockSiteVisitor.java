@@ -13,21 +13,20 @@ import net.bytebuddy.jar.asm.Type;
  * with a site number registered here (class, method, source line).
  *
  * <ul>
- *   <li>{@code monitorenter}: javac stores the lock in a local right before it and opens the
- *   try range that releases it right after. The hook reloads that local <em>inside</em> the try
- *   range, before the body's first instruction: a call between {@code monitorenter} and the range
- *   start makes C1 and C2 refuse to compile the method. Code of other shapes gets the hook just
- *   before {@code monitorenter}.</li>
- *   <li>{@code synchronized} methods: the hook runs before the body's first instruction, where the
- *   monitor is already held; a release hook runs before each return and in a catch-all handler
- *   added around the body, which rethrows (exceptions leave the method as they would have).</li>
+ *   <li>{@code monitorenter}: the hook runs just before it, on a copy of the lock. It runs once per
+ *   acquisition, whatever the block's shape: a hook inside the block would sit on the label of its
+ *   first instruction, which is often a loop head (and then runs on every iteration), a try-range
+ *   start (C1/C2 refuse a call between {@code monitorenter} and it) or a {@code new}'s label (named
+ *   in stack map frames). What must happen once the monitor is held (race detection's clock
+ *   acquire) the runtime does lazily, at the thread's next hook.</li>
+ *   <li>{@code synchronized} methods: the hook runs first thing, before any label, where the monitor
+ *   is already held; a release hook runs before each return and in a catch-all handler added
+ *   around the body, which rethrows (exceptions leave the method as they would have).</li>
  *   <li>{@code monitorexit} and {@code unlock} calls report the release first, so weft knows
  *   which locks each thread holds (for the lock-order graph and hold times).</li>
- *   <li>A hook due before a {@code new} goes right after it instead: the label at a {@code new} also
- *   names the uninitialized object in the stack map frames, and must stay on that instruction.</li>
  *   <li>{@code java.util.concurrent} acquisitions ({@code Lock.lock()}, {@code lockInterruptibly},
- *   {@code tryLock(time, unit)}, {@code StampedLock.writeLock/readLock}) are replaced by a static
- *   hook that performs the same call and times it only when it has to wait.</li>
+ *   {@code tryLock}, {@code StampedLock.writeLock/readLock}) are replaced by a static hook that
+ *   performs the same call and times it only when it has to wait.</li>
  * </ul>
  * Nothing here adds fields or methods, so already-loaded classes can be retransformed too.
  */
@@ -45,7 +44,6 @@ final class LockSiteVisitor extends MethodVisitor {
     private final String methodName;
     private final boolean synchronizedMethod;
     private final boolean staticMethod;
-    private final String descriptor;
     private final boolean framesNeeded;
     private final boolean releases;
     private final String internalClassName;
@@ -54,100 +52,77 @@ final class LockSiteVisitor extends MethodVisitor {
     private final Label releaseOnThrow = new Label();
 
     private int line = -1;
-    private boolean methodHookPending;
-    private int lockLocal = -1; // local holding the lock of a pending monitorenter hook
-    private int pendingSite = -1;
-    private int lastOpcode = -1;
-    private int lastStoreLocal = -1;
-    private int opcodeBeforeStore = -1;
+    private int methodSite = -1; // the synchronized method's site, until its first line is known
 
     /**
-     * @param framesNeeded whether the class file version requires stack map frames (Java 7+); the
-     *                     reader must then expand frames ({@code ClassReader.EXPAND_FRAMES})
+     * @param classVersion the class file's major version: Java 6+ class files carry stack map
+     *                     frames (the reader must expand them, {@code ClassReader.EXPAND_FRAMES}),
+     *                     and a class constant (a static synchronized method's monitor) needs Java 5+
      * @param releases     whether to hook releases too (held-lock tracking), not only acquisitions
      */
-    LockSiteVisitor(MethodVisitor delegate, String internalClassName, String methodName, int access, String descriptor,
-                    boolean framesNeeded, boolean releases) {
+    LockSiteVisitor(MethodVisitor delegate, String internalClassName, String methodName, int access, int classVersion,
+                    boolean releases) {
         super(Opcodes.ASM9, delegate);
         this.releases = releases;
-        this.descriptor = descriptor;
-        this.framesNeeded = framesNeeded;
+        this.framesNeeded = classVersion >= Opcodes.V1_6;
         this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
-        this.synchronizedMethod = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.staticMethod = (access & Opcodes.ACC_STATIC) != 0;
+        this.synchronizedMethod = (access & Opcodes.ACC_SYNCHRONIZED) != 0 && (!staticMethod || classVersion >= Opcodes.V1_5);
     }
 
     @Override
     public void visitCode() {
         super.visitCode();
-        methodHookPending = synchronizedMethod;
-        if (synchronizedMethod && releases) {
-            super.visitLabel(bodyStart);
+        if (synchronizedMethod) {
+            if (releases) {
+                super.visitLabel(bodyStart);
+            }
+            methodSite = register(LockKinds.MONITOR);
+            pushMethodMonitor();
+            pushInt(methodSite);
+            callHook("monitorEntered", "(Ljava/lang/Object;I)V");
         }
     }
 
     @Override
     public void visitLineNumber(int lineNumber, Label start) {
         line = lineNumber;
+        if (methodSite >= 0) {
+            LockSites.site(methodSite).firstLine(lineNumber); // the method's site is its first line
+            methodSite = -1;
+        }
         super.visitLineNumber(lineNumber, start);
     }
 
     @Override
     public void visitInsn(int opcode) {
-        beforeInstruction();
-        if (opcode == Opcodes.MONITOREXIT && releases) {
+        if (opcode == Opcodes.MONITORENTER) {
+            super.visitInsn(Opcodes.DUP);
+            pushInt(register(LockKinds.MONITOR));
+            callHook("monitorEntering", "(Ljava/lang/Object;I)V");
+        } else if (opcode == Opcodes.MONITOREXIT && releases) {
             super.visitInsn(Opcodes.DUP);
             callHook("monitorExiting", "(Ljava/lang/Object;)V");
         } else if (synchronizedMethod && releases && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             pushMethodMonitor();
             callHook("monitorExiting", "(Ljava/lang/Object;)V");
         }
-        if (opcode == Opcodes.MONITORENTER) {
-            int site = register(LockKinds.MONITOR);
-            if (lastOpcode == Opcodes.ASTORE && opcodeBeforeStore == Opcodes.DUP) {
-                super.visitInsn(opcode);
-                lockLocal = lastStoreLocal;
-                pendingSite = site;
-            } else {
-                super.visitInsn(Opcodes.DUP);
-                pushInt(site);
-                callHook("monitorEntered", "(Ljava/lang/Object;I)V");
-                super.visitInsn(opcode);
-            }
-            remember(opcode);
-            return;
-        }
         super.visitInsn(opcode);
-        remember(opcode);
-    }
-
-    @Override
-    public void visitVarInsn(int opcode, int varIndex) {
-        beforeInstruction();
-        super.visitVarInsn(opcode, varIndex);
-        int previous = lastOpcode;
-        remember(opcode);
-        if (opcode == Opcodes.ASTORE) {
-            lastStoreLocal = varIndex;
-            opcodeBeforeStore = previous;
-        }
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        beforeInstruction();
         Replacement replacement = replacementFor(opcode, owner, name, descriptor, releases);
-        if (replacement != null) {
-            if (replacement.takesSite()) {
-                pushInt(register(LockKinds.JUC));
-            }
-            callHook(name, replacement.descriptor()); // Hooks names each replacement after the call it replaces
-        } else {
+        if (replacement == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            return;
         }
-        remember(opcode);
+        if (replacement.takesSite()) {
+            pushInt(register(LockKinds.JUC));
+        }
+        callHook(name, replacement.descriptor()); // Hooks names each replacement after the call it replaces
     }
 
     /** A hook that replaces a lock call: its descriptor, and whether it takes the site number last. */
@@ -188,82 +163,6 @@ final class LockSiteVisitor extends MethodVisitor {
     }
 
     @Override
-    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        beforeInstruction();
-        super.visitFieldInsn(opcode, owner, name, descriptor);
-        remember(opcode);
-    }
-
-    @Override
-    public void visitIntInsn(int opcode, int operand) {
-        beforeInstruction();
-        super.visitIntInsn(opcode, operand);
-        remember(opcode);
-    }
-
-    @Override
-    public void visitTypeInsn(int opcode, String type) {
-        if (opcode == Opcodes.NEW) {
-            super.visitTypeInsn(opcode, type);
-            beforeInstruction();
-        } else {
-            beforeInstruction();
-            super.visitTypeInsn(opcode, type);
-        }
-        remember(opcode);
-    }
-
-    @Override
-    public void visitJumpInsn(int opcode, Label label) {
-        beforeInstruction();
-        super.visitJumpInsn(opcode, label);
-        remember(opcode);
-    }
-
-    @Override
-    public void visitLdcInsn(Object value) {
-        beforeInstruction();
-        super.visitLdcInsn(value);
-        remember(Opcodes.LDC);
-    }
-
-    @Override
-    public void visitIincInsn(int varIndex, int increment) {
-        beforeInstruction();
-        super.visitIincInsn(varIndex, increment);
-        remember(Opcodes.IINC);
-    }
-
-    @Override
-    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        beforeInstruction();
-        super.visitTableSwitchInsn(min, max, dflt, labels);
-        remember(Opcodes.TABLESWITCH);
-    }
-
-    @Override
-    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        beforeInstruction();
-        super.visitLookupSwitchInsn(dflt, keys, labels);
-        remember(Opcodes.LOOKUPSWITCH);
-    }
-
-    @Override
-    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        beforeInstruction();
-        super.visitMultiANewArrayInsn(descriptor, numDimensions);
-        remember(Opcodes.MULTIANEWARRAY);
-    }
-
-    @Override
-    public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrap,
-                                       Object... arguments) {
-        beforeInstruction();
-        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
-        remember(Opcodes.INVOKEDYNAMIC);
-    }
-
-    @Override
     public void visitMaxs(int maxStack, int maxLocals) {
         if (synchronizedMethod && releases) {
             releaseOnThrow();
@@ -274,67 +173,20 @@ final class LockSiteVisitor extends MethodVisitor {
     /**
      * Ends a synchronized method's body with a catch-all handler that reports the release and
      * rethrows. It is the last entry of the exception table, so the method's own handlers keep
-     * their precedence. Its frame names only {@code this} and the parameters, which hold their
-     * declared types throughout the body.
+     * their precedence. Its frame names only {@code this}, the one local it uses (whatever other
+     * locals hold at the throw, the handler does not look at them).
      */
     private void releaseOnThrow() {
         super.visitLabel(bodyEnd);
         super.visitTryCatchBlock(bodyStart, bodyEnd, releaseOnThrow, null);
         super.visitLabel(releaseOnThrow);
         if (framesNeeded) {
-            Object[] locals = entryLocals();
+            Object[] locals = staticMethod ? new Object[0] : new Object[] {internalClassName};
             super.visitFrame(Opcodes.F_NEW, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
         pushMethodMonitor();
         callHook("monitorExiting", "(Ljava/lang/Object;)V");
         super.visitInsn(Opcodes.ATHROW);
-    }
-
-    private Object[] entryLocals() {
-        java.util.List<Object> locals = new java.util.ArrayList<>();
-        if (!staticMethod) {
-            locals.add(internalClassName);
-        }
-        for (Type argument : Type.getArgumentTypes(descriptor)) {
-            switch (argument.getSort()) {
-                case Type.BOOLEAN:
-                case Type.BYTE:
-                case Type.CHAR:
-                case Type.SHORT:
-                case Type.INT:
-                    locals.add(Opcodes.INTEGER);
-                    break;
-                case Type.FLOAT:
-                    locals.add(Opcodes.FLOAT);
-                    break;
-                case Type.LONG:
-                    locals.add(Opcodes.LONG);
-                    break;
-                case Type.DOUBLE:
-                    locals.add(Opcodes.DOUBLE);
-                    break;
-                default:
-                    locals.add(argument.getSort() == Type.ARRAY ? argument.getDescriptor() : argument.getInternalName());
-            }
-        }
-        return locals.toArray();
-    }
-
-    /** Emits the hooks waiting for the first instruction of a method or a synchronized block. */
-    private void beforeInstruction() {
-        if (methodHookPending) {
-            flushMethodHook();
-        }
-        if (pendingSite >= 0) {
-            flushMonitorHook();
-        }
-    }
-
-    private void flushMethodHook() {
-        methodHookPending = false;
-        pushMethodMonitor();
-        pushInt(register(LockKinds.MONITOR));
-        callHook("monitorEntered", "(Ljava/lang/Object;I)V");
     }
 
     /** Pushes the monitor a synchronized method holds: {@code this}, or the class if static. */
@@ -346,35 +198,8 @@ final class LockSiteVisitor extends MethodVisitor {
         }
     }
 
-    /**
-     * The hook sits after the label of the block's first statement, so it would take that
-     * statement's line; stack traces taken inside it (lock-order events) must name the
-     * {@code synchronized} line instead, and the statement keeps its own line after it.
-     */
-    private void flushMonitorHook() {
-        markLine(LockSites.site(pendingSite).line());
-        super.visitVarInsn(Opcodes.ALOAD, lockLocal);
-        pushInt(pendingSite);
-        callHook("monitorEntered", "(Ljava/lang/Object;I)V");
-        markLine(line);
-        pendingSite = -1;
-        lockLocal = -1;
-    }
-
-    private void markLine(int lineNumber) {
-        if (lineNumber > 0) {
-            Label here = new Label();
-            super.visitLabel(here);
-            super.visitLineNumber(lineNumber, here);
-        }
-    }
-
     private int register(String kind) {
         return LockSites.register(kind, className, methodName, line);
-    }
-
-    private void remember(int opcode) {
-        lastOpcode = opcode;
     }
 
     private void pushInt(int value) {

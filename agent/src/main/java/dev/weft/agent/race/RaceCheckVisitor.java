@@ -13,9 +13,10 @@ import net.bytebuddy.jar.asm.Type;
  * calls go through a hook, since waiting releases and retakes the monitor.
  *
  * <p>Not checked: final fields (they cannot race), fields of classes weft does not instrument,
- * accesses in static initializers (class initialization orders them before any other use) and
- * writes to the object under construction before its super constructor ran (the verifier allows
- * nothing else on it).
+ * accesses made while a static initializer runs (class initialization orders them before any
+ * other use: the initializer reports its start and its normal end; one that throws leaves its
+ * class unusable) and writes to the object under construction before its super constructor ran
+ * (the verifier allows nothing else on it).
  */
 final class RaceCheckVisitor extends MethodVisitor {
     private static final String HOOKS = "dev/weft/runtime/Hooks";
@@ -37,6 +38,22 @@ final class RaceCheckVisitor extends MethodVisitor {
         this.methodName = methodName;
         this.staticInitializer = methodName.equals("<clinit>");
         this.thisInitialized = !methodName.equals("<init>");
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (staticInitializer) {
+            hook("classInitStarted", "()V");
+        }
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (staticInitializer && opcode == Opcodes.RETURN) {
+            hook("classInitEnded", "()V");
+        }
+        super.visitInsn(opcode);
     }
 
     @Override

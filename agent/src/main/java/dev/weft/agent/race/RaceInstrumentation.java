@@ -18,12 +18,25 @@ public final class RaceInstrumentation {
         this.filter = filter;
     }
 
-    /** Wraps the class writer so the class gets shadows, if it is being loaded and can have them. */
-    public ClassVisitor withShadows(ClassVisitor writer, ClassReader reader, boolean loading) {
-        if (!loading || !ShadowInjector.canShadow(reader.getAccess(), reader.getSuperName())) {
+    /**
+     * Wraps the class writer so the class gets shadows, if it can have them: a class being loaded,
+     * or one being retransformed that got them when it loaded (a retransformation starts again
+     * from the original class file and must end with the same members, or the JVM refuses it —
+     * as mocking libraries and debuggers retransform).
+     */
+    public ClassVisitor withShadows(ClassVisitor writer, ClassReader reader, Class<?> redefined) {
+        boolean loading = redefined == null;
+        if (!loading && !dev.weft.runtime.Shadowed.class.isAssignableFrom(redefined)) {
             return writer;
         }
-        return new ShadowInjector(writer, SerialVersionUid.of(reader));
+        if (!ShadowInjector.canShadow(reader.getAccess(), reader.getSuperName())) {
+            return writer;
+        }
+        SerialVersionUid.Result serialVersion = SerialVersionUid.of(reader);
+        if (serialVersion.misdeclared()) {
+            return writer; // adding members would change the serial version it actually uses
+        }
+        return new ShadowInjector(writer, serialVersion);
     }
 
     /** Wraps one method's visitor with the race checks. */

@@ -41,20 +41,25 @@ final class SerialVersionUid extends ClassVisitor {
     private final List<Member> methods = new ArrayList<>();
     private boolean staticInitializer;
     private boolean declaresUid;
+    private boolean misdeclared;
     private int methodCount;
 
     private SerialVersionUid() {
         super(Opcodes.ASM9);
     }
 
-    /** What a class file says about its serial version: declared explicitly, or the default value. */
-    record Result(boolean declared, long defaultValue) {
+    /**
+     * What a class file says about its serial version: declared explicitly, or the default value;
+     * {@code misdeclared} when a {@code serialVersionUID} field exists but is not {@code static
+     * final}, so serialization computes the default, which added members would change.
+     */
+    record Result(boolean declared, boolean misdeclared, long defaultValue) {
     }
 
     static Result of(ClassReader reader) {
         SerialVersionUid visitor = new SerialVersionUid();
         reader.accept(visitor, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return new Result(visitor.declaresUid, visitor.declaresUid ? 0L : visitor.compute());
+        return new Result(visitor.declaresUid, visitor.misdeclared, visitor.declaresUid ? 0L : visitor.compute());
     }
 
     private record Member(String name, int modifiers, String descriptor) {
@@ -76,9 +81,9 @@ final class SerialVersionUid extends ClassVisitor {
 
     @Override
     public FieldVisitor visitField(int fieldAccess, String fieldName, String descriptor, String signature, Object value) {
-        if (fieldName.equals("serialVersionUID") && (fieldAccess & Opcodes.ACC_STATIC) != 0
-            && (fieldAccess & Opcodes.ACC_FINAL) != 0 && descriptor.equals("J")) {
-            declaresUid = true;
+        if (fieldName.equals("serialVersionUID") && descriptor.equals("J")) {
+            declaresUid = true; // even a wrongly declared one: a second field of that name is illegal
+            misdeclared = (fieldAccess & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) != (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL);
         }
         fields.add(new Member(fieldName, fieldAccess & FIELD_MASK, descriptor));
         return null;

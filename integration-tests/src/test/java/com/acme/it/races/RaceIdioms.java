@@ -76,6 +76,8 @@ public final class RaceIdioms {
         IDIOMS.put("threadLocal", new Idiom(RaceIdioms::threadLocalCorrect, null));
         IDIOMS.put("synchronizedWrapper", new Idiom(RaceIdioms::synchronizedWrapperCorrect, null));
         IDIOMS.put("classInit", new Idiom(RaceIdioms::classInitCorrect, null));
+        IDIOMS.put("classInitHolder", new Idiom(RaceIdioms::classInitHolderCorrect, null));
+        IDIOMS.put("lockObjectAsMonitor", new Idiom(RaceIdioms::lockObjectAsMonitorCorrect, null));
         IDIOMS.put("finalField", new Idiom(RaceIdioms::finalFieldCorrect, null));
         IDIOMS.put("virtualThreads", new Idiom(RaceIdioms::virtualThreadsCorrect, RaceIdioms::virtualThreadsRacy));
     }
@@ -653,6 +655,38 @@ public final class RaceIdioms {
             int port = Config.DEFAULTS.value;
         };
         joinAll(start("init-reader-1", read), start("init-reader-2", read));
+    }
+
+    /** The holder idiom: the instance is built by a constructor the static initializer calls. */
+    static final class Holder {
+        static final Holder INSTANCE = new Holder();
+        private final Box settings = new Box();
+        private int port;
+
+        private Holder() {
+            port = 8080;
+            settings.value = 1;
+        }
+    }
+
+    static void classInitHolderCorrect() throws Exception {
+        Body read = () -> {
+            int port = Holder.INSTANCE.port + Holder.INSTANCE.settings.value;
+        };
+        joinAll(start("holder-reader-1", read), start("holder-reader-2", read));
+    }
+
+    static void lockObjectAsMonitorCorrect() throws Exception {
+        Box box = new Box();
+        ReentrantLock usedAsMonitor = new ReentrantLock();
+        Body add = () -> {
+            for (int i = 0; i < 50; i++) {
+                synchronized (usedAsMonitor) {
+                    box.value++;
+                }
+            }
+        };
+        joinAll(start("monitor-of-lock-1", add), start("monitor-of-lock-2", add));
     }
 
     static Box racyReference;
