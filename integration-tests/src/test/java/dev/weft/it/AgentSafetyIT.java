@@ -46,4 +46,30 @@ class AgentSafetyIT {
         assertThat(with.stdout()).isEqualTo(without.stdout());
         assertThat(with.stderr()).isEmpty();
     }
+
+    @Test
+    void aModularApplicationStartsWithRaceDetection(@TempDir Path dir) throws Exception {
+        Path sources = java.nio.file.Files.createDirectories(dir.resolve("src/m/p"));
+        java.nio.file.Files.writeString(dir.resolve("src/m/module-info.java"), "module m { }");
+        java.nio.file.Files.writeString(sources.resolve("App.java"), String.join("\n",
+            "package p;",
+            "public class App {",
+            "    static final Object LOCK = new Object();",
+            "    static int count;",
+            "    public static void main(String[] args) {",
+            "        synchronized (LOCK) { count++; }",
+            "        System.out.println(\"modular \" + count);",
+            "    }",
+            "}"));
+        Path out = dir.resolve("out/m");
+        int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", out.toString(),
+            dir.resolve("src/m/module-info.java").toString(), sources.resolve("App.java").toString());
+        assertThat(compiled).isZero();
+
+        ForkedJvm.Result run = ForkedJvm.java().agent("filename=" + dir.resolve("m.jfr") + ",races=on")
+            .module(dir.resolve("out"), "m/p.App").run();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).isEqualTo("modular 1\n");
+    }
 }

@@ -76,6 +76,13 @@ final class ForkedJvm {
         return this;
     }
 
+    /** Runs the module {@code mainModule/mainClass} found on {@code modulePath}. */
+    ForkedJvm module(Path modulePath, String mainModuleAndClass, String... args) {
+        command.addAll(List.of("-p", modulePath.toString(), "-m", mainModuleAndClass));
+        command.addAll(Arrays.asList(args));
+        return this;
+    }
+
     ForkedJvm jar(Path jar, String... args) {
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(Arrays.asList(args));

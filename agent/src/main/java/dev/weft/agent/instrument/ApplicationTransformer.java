@@ -3,6 +3,7 @@ package dev.weft.agent.instrument;
 import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,16 +30,43 @@ final class ApplicationTransformer implements ClassFileTransformer {
     private final boolean releases;
     private final RaceInstrumentation races;
     private final AtomicLong transformed;
+    private final Instrumentation inst;
 
     /**
      * @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions
      * @param races    race detection's part of the rewrite, or null when races are off
      */
-    ApplicationTransformer(ClassFilter filter, boolean releases, RaceInstrumentation races, AtomicLong transformed) {
+    ApplicationTransformer(Instrumentation inst, ClassFilter filter, boolean releases, RaceInstrumentation races,
+                           AtomicLong transformed) {
+        this.inst = inst;
         this.filter = filter;
         this.releases = releases;
         this.races = races;
         this.transformed = transformed;
+    }
+
+    /**
+     * A class of a named module may only implement weft's {@code Shadowed} (in the boot loader's
+     * unnamed module) if its module reads that module: the edge is added before the class is
+     * defined.
+     */
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
+                            ProtectionDomain domain, byte[] bytes) {
+        byte[] rewritten = transform(loader, internalName, redefined, domain, bytes);
+        if (rewritten != null && races != null && module != null && module.isNamed()) {
+            Module runtime = dev.weft.runtime.Shadowed.class.getModule();
+            if (!module.canRead(runtime)) {
+                try {
+                    inst.redefineModule(module, java.util.Set.of(runtime), java.util.Map.of(), java.util.Map.of(),
+                        java.util.Set.of(), java.util.Map.of());
+                } catch (RuntimeException e) {
+                    InternalErrors.transformFailed(internalName.replace('/', '.'), e);
+                    return null; // unchanged rather than unloadable
+                }
+            }
+        }
+        return rewritten;
     }
 
     @Override

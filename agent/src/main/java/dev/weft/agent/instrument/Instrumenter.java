@@ -64,7 +64,7 @@ public final class Instrumenter {
             builder = JdkSynchronizers.modelled(builder);
         }
         builder.installOn(inst);
-        inst.addTransformer(new ApplicationTransformer(filter, releases || races,
+        inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
             races ? new RaceInstrumentation(filter) : null, transformedClasses), true);
     }
 
