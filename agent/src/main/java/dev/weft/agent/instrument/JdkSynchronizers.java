@@ -54,6 +54,8 @@ final class JdkSynchronizers {
         "java.util.concurrent.atomic.AtomicReferenceArray", "java.util.concurrent.atomic.LongAdder",
         "java.util.concurrent.atomic.DoubleAdder", "java.util.concurrent.atomic.LongAccumulator",
         "java.util.concurrent.atomic.DoubleAccumulator",
+        // every acquisition (try*, optimistic read + validate, conversions) takes in, unlocks publish
+        "java.util.concurrent.locks.StampedLock",
     };
     /** Methods that only publish: plain writes, insertions, completions, count-downs, permits released. */
     private static final String[] PUBLISHING = {
@@ -61,7 +63,7 @@ final class JdkSynchronizers {
         "add", "addAll", "addFirst", "addLast", "push", "transfer", "tryTransfer", "complete", "completeExceptionally",
         "completeValue", "completeThrowable", "completeNull", "completeRelay", "obtrudeValue", "obtrudeException",
         "setException", "countDown", "release", "arrive", "arriveAndDeregister", "increment", "decrement",
-        "accumulate", "reset", "cancel",
+        "accumulate", "reset", "cancel", "unlockWrite", "unlockRead", "unlock", "tryUnlockWrite", "tryUnlockRead",
     };
     /** Methods that only observe: plain reads, removals, waits, joins, permits acquired. */
     private static final String[] OBSERVING = {

@@ -185,8 +185,10 @@ final class RaceCheckVisitor extends MethodVisitor {
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
-    private static int fieldId(String qualifiedName, boolean isStatic) {
-        return FIELD_IDS.computeIfAbsent(qualifiedName, n -> dev.weft.runtime.Fields.register(n, isStatic));
+    /** Instance fields are numbered by name (their shadows live in each object); statics per loader too. */
+    private int fieldId(String qualifiedName, boolean isStatic) {
+        String key = isStatic ? scope.loaderKey() + "/" + qualifiedName : qualifiedName;
+        return FIELD_IDS.computeIfAbsent(key, k -> dev.weft.runtime.Fields.register(qualifiedName, isStatic));
     }
 
     private void pushIds(int fieldId, int site) {

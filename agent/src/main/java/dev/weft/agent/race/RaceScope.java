@@ -17,6 +17,14 @@ public final class RaceScope {
         this.loader = loader;
     }
 
+    /**
+     * What tells this class loader's static fields from another's: two loaders that define a
+     * class of one name have two sets of statics, which must not share a shadow.
+     */
+    String loaderKey() {
+        return loader == null ? "boot" : Integer.toHexString(System.identityHashCode(loader));
+    }
+
     FieldResolver.Resolved resolve(String ownerInternalName, String name) {
         if (!filter.instruments(ownerInternalName.replace('/', '.'))) {
             return null;
