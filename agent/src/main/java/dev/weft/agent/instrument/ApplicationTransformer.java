@@ -31,6 +31,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
     private final RaceInstrumentation races;
     private final AtomicLong transformed;
     private final Instrumentation inst;
+    private final LockTypes lockTypes = new LockTypes();
 
     /**
      * @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions
@@ -78,7 +79,8 @@ final class ApplicationTransformer implements ClassFileTransformer {
         }
         try {
             ClassReader reader = new ClassReader(bytes);
-            Set<String> methods = LockSiteScanner.methodsWithLocks(reader, releases);
+            LockTypes.LockTypeCheck locks = lockTypes.forLoader(loader);
+            Set<String> methods = LockSiteScanner.methodsWithLocks(reader, releases, locks);
             if (methods.isEmpty() && races == null) {
                 return null;
             }
@@ -94,7 +96,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
                         visitor = races.checks(visitor, loader, internalName, name);
                     }
                     return methods.contains(LockSiteScanner.key(name, descriptor))
-                        ? new LockSiteVisitor(visitor, internalName, name, access, classVersion, releases)
+                        ? new LockSiteVisitor(visitor, internalName, name, access, classVersion, releases, locks)
                         : visitor;
                 }
             }, ClassReader.EXPAND_FRAMES);

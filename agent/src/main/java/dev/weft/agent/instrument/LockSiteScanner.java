@@ -15,15 +15,17 @@ import net.bytebuddy.jar.asm.Opcodes;
 final class LockSiteScanner extends ClassVisitor {
     private final Set<String> methods = new HashSet<>();
     private final boolean releases;
+    private final LockTypes.LockTypeCheck lockTypes;
 
-    private LockSiteScanner(boolean releases) {
+    private LockSiteScanner(boolean releases, LockTypes.LockTypeCheck lockTypes) {
         super(Opcodes.ASM9);
         this.releases = releases;
+        this.lockTypes = lockTypes;
     }
 
     /** Keys ({@link #key}) of the methods of {@code reader}'s class that acquire locks. */
-    static Set<String> methodsWithLocks(ClassReader reader, boolean releases) {
-        LockSiteScanner scanner = new LockSiteScanner(releases);
+    static Set<String> methodsWithLocks(ClassReader reader, boolean releases, LockTypes.LockTypeCheck lockTypes) {
+        LockSiteScanner scanner = new LockSiteScanner(releases, lockTypes);
         reader.accept(scanner, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return scanner.methods;
     }
@@ -59,7 +61,7 @@ final class LockSiteScanner extends ClassVisitor {
 
             @Override
             public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor, boolean itf) {
-                if (LockSiteVisitor.replacementFor(opcode, owner, callee, calleeDescriptor, releases) != null) {
+                if (LockSiteVisitor.replacementFor(opcode, owner, callee, calleeDescriptor, releases, lockTypes) != null) {
                     methods.add(key);
                 }
             }

@@ -2,7 +2,6 @@ package dev.weft.agent.instrument;
 
 import dev.weft.runtime.LockSites;
 import dev.weft.schema.WeftEvents.LockKinds;
-import java.util.Set;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -34,10 +33,6 @@ final class LockSiteVisitor extends MethodVisitor {
     private static final String HOOKS = "dev/weft/runtime/Hooks";
     private static final String LOCK = "java/util/concurrent/locks/Lock";
     private static final String STAMPED_LOCK = "java/util/concurrent/locks/StampedLock";
-    private static final Set<String> LOCK_OWNERS = Set.of(LOCK,
-        "java/util/concurrent/locks/ReentrantLock",
-        "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
-        "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
     private static final int EXTRA_STACK = 2;
 
     private final String className;
@@ -46,6 +41,7 @@ final class LockSiteVisitor extends MethodVisitor {
     private final boolean staticMethod;
     private final boolean framesNeeded;
     private final boolean releases;
+    private final LockTypes.LockTypeCheck lockTypes;
     private final String internalClassName;
     private final Label bodyStart = new Label();
     private final Label bodyEnd = new Label();
@@ -59,11 +55,13 @@ final class LockSiteVisitor extends MethodVisitor {
      *                     frames (the reader must expand them, {@code ClassReader.EXPAND_FRAMES}),
      *                     and a class constant (a static synchronized method's monitor) needs Java 5+
      * @param releases     whether to hook releases too (held-lock tracking), not only acquisitions
+     * @param lockTypes    which call-site owners are {@code Lock}s (the JDK's, and subclasses)
      */
     LockSiteVisitor(MethodVisitor delegate, String internalClassName, String methodName, int access, int classVersion,
-                    boolean releases) {
+                    boolean releases, LockTypes.LockTypeCheck lockTypes) {
         super(Opcodes.ASM9, delegate);
         this.releases = releases;
+        this.lockTypes = lockTypes;
         this.framesNeeded = classVersion >= Opcodes.V1_6;
         this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
@@ -114,7 +112,7 @@ final class LockSiteVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        Replacement replacement = replacementFor(opcode, owner, name, descriptor, releases);
+        Replacement replacement = replacementFor(opcode, owner, name, descriptor, releases, lockTypes);
         if (replacement == null) {
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             return;
@@ -133,11 +131,14 @@ final class LockSiteVisitor extends MethodVisitor {
      * The hook replacing this call, or null if the call neither acquires a lock nor, when
      * {@code releases}, releases one.
      */
-    static Replacement replacementFor(int opcode, String owner, String name, String descriptor, boolean releases) {
+    static Replacement replacementFor(int opcode, String owner, String name, String descriptor, boolean releases,
+                                      LockTypes.LockTypeCheck lockTypes) {
         if (opcode != Opcodes.INVOKEVIRTUAL && opcode != Opcodes.INVOKEINTERFACE) {
             return null;
         }
-        if (LOCK_OWNERS.contains(owner)) {
+        boolean lockCall = name.equals("lock") || name.equals("lockInterruptibly") || name.equals("tryLock")
+            || name.equals("unlock");
+        if (lockCall && !owner.equals(STAMPED_LOCK) && lockTypes.isLock(owner)) {
             if (descriptor.equals("()V") && (name.equals("lock") || name.equals("lockInterruptibly"))) {
                 return new Replacement("(L" + LOCK + ";I)V", true);
             }

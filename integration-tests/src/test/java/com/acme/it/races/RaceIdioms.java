@@ -78,6 +78,7 @@ public final class RaceIdioms {
         IDIOMS.put("classInit", new Idiom(RaceIdioms::classInitCorrect, null));
         IDIOMS.put("classInitHolder", new Idiom(RaceIdioms::classInitHolderCorrect, null));
         IDIOMS.put("lockObjectAsMonitor", new Idiom(RaceIdioms::lockObjectAsMonitorCorrect, null));
+        IDIOMS.put("lockSubclass", new Idiom(RaceIdioms::lockSubclassCorrect, null));
         IDIOMS.put("finalField", new Idiom(RaceIdioms::finalFieldCorrect, null));
         IDIOMS.put("virtualThreads", new Idiom(RaceIdioms::virtualThreadsCorrect, RaceIdioms::virtualThreadsRacy));
     }
@@ -687,6 +688,28 @@ public final class RaceIdioms {
             }
         };
         joinAll(start("monitor-of-lock-1", add), start("monitor-of-lock-2", add));
+    }
+
+    /** An application's own lock class, called through its own type. */
+    static final class CountingLock extends ReentrantLock {
+        int acquisitions;
+    }
+
+    static void lockSubclassCorrect() throws Exception {
+        Box box = new Box();
+        CountingLock lock = new CountingLock();
+        Body add = () -> {
+            for (int i = 0; i < 50; i++) {
+                lock.lock();
+                try {
+                    lock.acquisitions++;
+                    box.value++;
+                } finally {
+                    lock.unlock();
+                }
+            }
+        };
+        joinAll(start("own-lock-1", add), start("own-lock-2", add));
     }
 
     static Box racyReference;
