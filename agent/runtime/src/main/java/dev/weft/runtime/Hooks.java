@@ -493,6 +493,11 @@ public final class Hooks {
                 ReentrantLock reentrant = (ReentrantLock) lock;
                 return (reentrant.isLocked() && !reentrant.isHeldByCurrentThread()) || reentrant.hasQueuedThreads();
             }
+            if (lock instanceof java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock) {
+                // a reader waits while another thread writes, or behind queued threads (a writer)
+                Thread writer = LockIntrospection.owner(lock);
+                return (writer != null && writer != Thread.currentThread()) || LockIntrospection.hasQueuedThreads(lock);
+            }
             return false;
         } catch (Throwable t) {
             return false;
