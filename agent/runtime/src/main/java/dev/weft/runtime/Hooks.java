@@ -158,8 +158,7 @@ public final class Hooks {
     public static void volatileWrite(Object obj, int fieldId) {
         try {
             ThreadState state = raceState();
-            SyncClocks.release(SyncClocks.slotOf(obj, fieldId), state.clock);
-            state.tick();
+            publish(state, SyncClocks.slotOf(obj, fieldId));
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -180,8 +179,7 @@ public final class Hooks {
             if (state.inside || state.machinery > 0) {
                 return;
             }
-            SyncClocks.release(SyncClocks.slotOf(object), state.clock);
-            state.tick();
+            publish(state, SyncClocks.slotOf(object));
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -283,12 +281,7 @@ public final class Hooks {
 
     /** The current thread has just entered the monitor of {@code lock} at {@code site}. */
     public static void monitorEntered(Object lock, int site) {
-        try {
-            LockSites.get(site).acquired(lock);
-            taken(lock, site, 0L, true, true);
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
+        acquired(lock, site);
     }
 
     /**
@@ -530,7 +523,7 @@ public final class Hooks {
         if (!trackHeldLocks) {
             return;
         }
-        ThreadState state = races ? raceState() : ThreadStates.current();
+        ThreadState state = raceState();
         if (races) {
             // a monitor's clock is on the object (even a ReentrantLock used with synchronized)
             Object key = LockSites.get(site).isMonitor() ? lock : LockIntrospection.clockKey(lock);
@@ -550,6 +543,12 @@ public final class Hooks {
      * The current thread's state, once it has acquired the clock of a monitor it was about to
      * enter at its previous hook (it holds that monitor by now).
      */
+    /** Publishes the thread's clock on a synchronization slot; later accesses start a new step. */
+    private static void publish(ThreadState state, int slot) {
+        SyncClocks.release(slot, state.clock);
+        state.tick();
+    }
+
     private static ThreadState raceState() {
         ThreadState state = ThreadStates.current();
         Object pending = state.pendingAcquire;
@@ -571,8 +570,7 @@ public final class Hooks {
         }
         ThreadState state = raceState();
         if (races) {
-            SyncClocks.release(SyncClocks.slotOf(lock), state.clock);
-            state.tick();
+            publish(state, SyncClocks.slotOf(lock));
         }
         int index = staysHeld ? -1 : state.indexOf(lock);
         if (index >= 0) {
@@ -591,8 +589,7 @@ public final class Hooks {
         }
         ThreadState state = raceState();
         if (races) {
-            SyncClocks.release(SyncClocks.slotOf(LockIntrospection.clockKey(lock)), state.clock);
-            state.tick();
+            publish(state, SyncClocks.slotOf(LockIntrospection.clockKey(lock)));
         }
         int index = state.indexOf(lock);
         if (index < 0) {

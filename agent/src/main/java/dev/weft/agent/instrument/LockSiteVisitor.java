@@ -30,7 +30,6 @@ import net.bytebuddy.jar.asm.Type;
  * Nothing here adds fields or methods, so already-loaded classes can be retransformed too.
  */
 final class LockSiteVisitor extends MethodVisitor {
-    private static final String HOOKS = "dev/weft/runtime/Hooks";
     private static final String LOCK = "java/util/concurrent/locks/Lock";
     private static final String STAMPED_LOCK = "java/util/concurrent/locks/StampedLock";
     private static final int EXTRA_STACK = 2;
@@ -204,14 +203,10 @@ final class LockSiteVisitor extends MethodVisitor {
     }
 
     private void pushInt(int value) {
-        if (value <= Short.MAX_VALUE) {
-            super.visitIntInsn(value <= Byte.MAX_VALUE ? Opcodes.BIPUSH : Opcodes.SIPUSH, value);
-        } else {
-            super.visitLdcInsn(value);
-        }
+        Bytecode.pushInt(mv, value);
     }
 
     private void callHook(String name, String descriptor) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+        Bytecode.callHook(mv, name, descriptor);
     }
 }

@@ -1,10 +1,8 @@
 package dev.weft.agent.instrument;
 
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -20,7 +18,7 @@ final class LockTypes {
         "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
         "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
 
-    private final Map<ClassLoader, TypePool> pools = new WeakHashMap<>();
+    private final TypePools pools = new TypePools();
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
     /** A predicate for the classes of one loader. */
@@ -45,14 +43,10 @@ final class LockTypes {
 
     private boolean resolve(ClassLoader loader, String internalName) {
         try {
-            TypePool.Resolution resolution = pool(loader).describe(internalName.replace('/', '.'));
+            TypePool.Resolution resolution = pools.describe(loader, internalName);
             return resolution.isResolved() && resolution.resolve().isAssignableTo(Lock.class);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
-    }
-
-    private synchronized TypePool pool(ClassLoader loader) {
-        return pools.computeIfAbsent(loader, l -> TypePool.Default.of(ClassFileLocator.ForClassLoader.of(l)));
     }
 }

@@ -1,20 +1,18 @@
 package dev.weft.agent.race;
 
-import java.util.Map;
-import java.util.WeakHashMap;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import dev.weft.agent.instrument.TypePools;
 import net.bytebuddy.pool.TypePool;
 
 /**
  * Finds the field an instruction names ({@code owner.name} may be declared in a superclass) and
  * its modifiers, from class files rather than loaded classes, so that resolving never loads or
- * initializes a class while another is being transformed. One cached type pool per class loader.
+ * initializes a class while another is being transformed ({@link TypePools}).
  */
 final class FieldResolver {
-    private final Map<ClassLoader, TypePool> pools = new WeakHashMap<>();
+    private final TypePools pools = new TypePools();
 
     /** The resolved field: where it is declared and how it is modified; null if unknown. */
     record Resolved(String declaringClass, boolean isFinal, boolean isVolatile) {
@@ -22,7 +20,7 @@ final class FieldResolver {
 
     Resolved resolve(ClassLoader loader, String ownerInternalName, String name) {
         try {
-            TypePool.Resolution resolution = pool(loader).describe(ownerInternalName.replace('/', '.'));
+            TypePool.Resolution resolution = pools.describe(loader, ownerInternalName);
             if (!resolution.isResolved()) {
                 return null;
             }
@@ -38,9 +36,5 @@ final class FieldResolver {
         } catch (RuntimeException | LinkageError e) {
             return null; // an unresolvable field is simply not checked
         }
-    }
-
-    private synchronized TypePool pool(ClassLoader loader) {
-        return pools.computeIfAbsent(loader, l -> TypePool.Default.of(ClassFileLocator.ForClassLoader.of(l)));
     }
 }

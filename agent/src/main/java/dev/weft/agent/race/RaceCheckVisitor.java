@@ -1,5 +1,6 @@
 package dev.weft.agent.race;
 
+import dev.weft.agent.instrument.Bytecode;
 import dev.weft.runtime.AccessSites;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -19,7 +20,6 @@ import net.bytebuddy.jar.asm.Type;
  * (the verifier allows nothing else on it).
  */
 final class RaceCheckVisitor extends MethodVisitor {
-    private static final String HOOKS = "dev/weft/runtime/Hooks";
     private static final ConcurrentHashMap<String, Integer> FIELD_IDS = new ConcurrentHashMap<>();
     private static final int EXTRA_STACK = 4;
 
@@ -197,18 +197,10 @@ final class RaceCheckVisitor extends MethodVisitor {
     }
 
     private void pushInt(int value) {
-        if (value >= -1 && value <= 5) {
-            super.visitInsn(Opcodes.ICONST_0 + value);
-        } else if (value <= Byte.MAX_VALUE) {
-            super.visitIntInsn(Opcodes.BIPUSH, value);
-        } else if (value <= Short.MAX_VALUE) {
-            super.visitIntInsn(Opcodes.SIPUSH, value);
-        } else {
-            super.visitLdcInsn(value);
-        }
+        Bytecode.pushInt(mv, value);
     }
 
     private void hook(String name, String descriptor) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+        Bytecode.callHook(mv, name, descriptor);
     }
 }
