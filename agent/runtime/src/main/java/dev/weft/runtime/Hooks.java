@@ -148,7 +148,7 @@ public final class Hooks {
     /** After a volatile field of {@code obj} (null: a static one) was read: an acquire. */
     public static void volatileRead(Object obj, int fieldId) {
         try {
-            SyncClocks.acquire(SyncClocks.slotOf(obj, fieldId), raceState().clock);
+            SyncClocks.acquire(SyncClocks.slotOf(obj, fieldId), raceState());
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -193,7 +193,22 @@ public final class Hooks {
         try {
             ThreadState state = raceState();
             if (!state.inside && state.machinery == 0) {
-                SyncClocks.acquire(SyncClocks.slotOf(object), state.clock);
+                SyncClocks.acquire(SyncClocks.slotOf(object), state);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** On exit from {@code Condition.await*}: the lock of {@code synchronizer} is held again. */
+    public static void conditionAwaited(Object synchronizer) {
+        if (!races || synchronizer == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (!state.inside && state.machinery == 0) {
+                LockClocks.reacquired(state, synchronizer);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -253,7 +268,7 @@ public final class Hooks {
 
     private static void releasedForWait(Object monitor) {
         try {
-            released(monitor, true);
+            released(monitor, true, true);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -261,7 +276,11 @@ public final class Hooks {
 
     private static void acquiredAgain(Object monitor) {
         if (races && monitor != null) {
-            syncExit(monitor); // catches its own errors
+            try {
+                MonitorClocks.acquire(raceState(), monitor);
+            } catch (Throwable t) {
+                InternalErrors.hookFailed(t);
+            }
         }
     }
 
@@ -304,7 +323,7 @@ public final class Hooks {
     /** The current thread is about to leave the monitor of {@code lock} (block end or method return). */
     public static void monitorExiting(Object lock) {
         try {
-            released(lock);
+            released(lock, true, false);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -409,20 +428,28 @@ public final class Hooks {
 
     /** Replaces {@code stampedLock.unlockWrite(stamp)}. */
     public static void unlockWrite(StampedLock lock, long stamp) {
-        monitorExiting(lock);
+        stampReleased(lock);
         lock.unlockWrite(stamp);
     }
 
     /** Replaces {@code stampedLock.unlockRead(stamp)}. */
     public static void unlockRead(StampedLock lock, long stamp) {
-        monitorExiting(lock);
+        stampReleased(lock);
         lock.unlockRead(stamp);
     }
 
     /** Replaces {@code stampedLock.unlock(stamp)}. */
     public static void unlock(StampedLock lock, long stamp) {
-        monitorExiting(lock);
+        stampReleased(lock);
         lock.unlock(stamp);
+    }
+
+    private static void stampReleased(StampedLock lock) {
+        try {
+            released(lock, false, false);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
     }
 
     /** Replaces {@code stampedLock.writeLock()}. */
@@ -525,12 +552,15 @@ public final class Hooks {
         }
         ThreadState state = raceState();
         if (races) {
-            // a monitor's clock is on the object (even a ReentrantLock used with synchronized)
-            Object key = LockSites.get(site).isMonitor() ? lock : LockIntrospection.clockKey(lock);
-            if (held) {
-                SyncClocks.acquire(SyncClocks.slotOf(key), state.clock);
+            if (LockSites.get(site).isMonitor()) {
+                // a monitor's clock is the object's (even a ReentrantLock used with synchronized)
+                if (held) {
+                    MonitorClocks.acquire(state, lock);
+                } else {
+                    MonitorClocks.entering(state, lock);
+                }
             } else {
-                state.pendingAcquire = key;
+                LockClocks.acquired(state, lock);
             }
         }
         if (orders && state.held > 0) {
@@ -539,38 +569,37 @@ public final class Hooks {
         state.push(lock, site, acquiredAt);
     }
 
+    /** Publishes the thread's clock on a synchronization slot; later accesses start a new step. */
+    static void publish(ThreadState state, int slot) {
+        SyncClocks.release(slot, state);
+        state.tick();
+    }
+
     /**
      * The current thread's state, once it has acquired the clock of a monitor it was about to
      * enter at its previous hook (it holds that monitor by now).
      */
-    /** Publishes the thread's clock on a synchronization slot; later accesses start a new step. */
-    private static void publish(ThreadState state, int slot) {
-        SyncClocks.release(slot, state.clock);
-        state.tick();
-    }
-
     private static ThreadState raceState() {
         ThreadState state = ThreadStates.current();
-        Object pending = state.pendingAcquire;
-        if (pending != null) {
-            state.pendingAcquire = null;
-            SyncClocks.acquire(SyncClocks.slotOf(pending), state.clock);
-        }
+        MonitorClocks.acquirePending(state);
         return state;
     }
 
-    private static void released(Object lock) {
-        released(lock, false);
-    }
-
-    /** Publishes the thread's clock on {@code lock}; pops it from the held locks unless it stays held (wait). */
-    private static void released(Object lock, boolean staysHeld) {
+    /**
+     * Publishes the thread's clock on {@code lock}, a monitor or a StampedLock; pops it from the
+     * held locks unless it stays held (wait).
+     */
+    private static void released(Object lock, boolean monitor, boolean staysHeld) {
         if (!trackHeldLocks || lock == null) {
             return;
         }
         ThreadState state = raceState();
         if (races) {
-            publish(state, SyncClocks.slotOf(lock));
+            if (monitor) {
+                MonitorClocks.release(state, lock);
+            } else {
+                publish(state, SyncClocks.slotOf(lock));
+            }
         }
         int index = staysHeld ? -1 : state.indexOf(lock);
         if (index >= 0) {
@@ -589,7 +618,7 @@ public final class Hooks {
         }
         ThreadState state = raceState();
         if (races) {
-            publish(state, SyncClocks.slotOf(LockIntrospection.clockKey(lock)));
+            LockClocks.releasing(state, lock);
         }
         int index = state.indexOf(lock);
         if (index < 0) {

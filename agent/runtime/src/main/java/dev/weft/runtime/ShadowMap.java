@@ -11,6 +11,10 @@ package dev.weft.runtime;
  */
 public final class ShadowMap {
     private volatile Table table = new Table(4);
+    /** The clock of the object's monitor, and the weft number of the thread that released it last (see {@link MonitorClocks}). */
+    VectorClock monitorClock;
+    int monitorReleaser;
+    int monitorReleaseTime;
 
     /** The map a fresh object starts with; called by injected code. */
     public static ShadowMap create() {

@@ -6,6 +6,7 @@ package dev.weft.runtime;
  */
 final class ThreadState {
     private static final int INITIAL = 8;
+    private static final int SEEN = 64;
 
     final Thread thread;
     /** weft's number for the thread: its index in vector clocks. */
@@ -19,16 +20,21 @@ final class ThreadState {
     long[] since = new long[INITIAL];
     int held;
     /**
-     * A monitor this thread was about to enter at its last hook: its clock is acquired at the
-     * thread's next race-relevant hook, when the monitor is surely held (race detection only).
+     * A monitor this thread was about to enter at its last hook — an application object's map, or
+     * another object's clock slot (-1: none): its clock is acquired at the thread's next
+     * race-relevant hook, when the monitor is surely held (see {@link MonitorClocks}).
      */
-    Object pendingAcquire;
+    ShadowMap pendingMonitor;
+    int pendingSlot = -1;
     /** How many static initializers the thread is running (their accesses are not recorded). */
     int initializing;
     /** Whether the thread is running weft's own code (see {@link ReentryGuard}). */
     boolean inside;
     /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
     int machinery;
+    /** A small direct-mapped cache: the release count of a sync slot at the thread's last join of it (see {@link SyncClocks}). */
+    private final int[] seenSlots = newSeenSlots();
+    final int[] seenReleases = new int[SEEN];
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;
@@ -39,6 +45,25 @@ final class ThreadState {
         this.clock = inherited == null ? new VectorClock() : inherited;
         this.clock.set(tid, Math.max(1, this.clock.get(tid)));
         this.epoch = Epochs.of(tid, clock.get(tid));
+    }
+
+    private static int[] newSeenSlots() {
+        int[] slots = new int[SEEN];
+        java.util.Arrays.fill(slots, -1);
+        return slots;
+    }
+
+    /** The cache index holding {@code slot}'s release count, or -1 if the cache does not know it. */
+    int seenIndex(int slot) {
+        int index = slot & (SEEN - 1);
+        return seenSlots[index] == slot ? index : -1;
+    }
+
+    /** Remembers that the thread's clock covers {@code slot}'s clock as of {@code releases} releases. */
+    void remember(int slot, int releases) {
+        int index = slot & (SEEN - 1);
+        seenSlots[index] = slot;
+        seenReleases[index] = releases;
     }
 
     /** Starts a new time step after a release, so later accesses are not ordered before it. */

@@ -5,21 +5,28 @@ import java.util.Arrays;
 /**
  * A vector clock: one logical time per thread, indexed by the thread's weft id
  * ({@link ThreadState#tid}). Missing entries are zero. Not thread-safe: a thread's own clock is
- * touched only by that thread; clocks of synchronization objects are guarded by {@link SyncClocks}.
+ * touched only by that thread; clocks of synchronization objects are guarded by {@link SyncClocks}
+ * or by the monitor they belong to ({@link MonitorClocks}).
+ *
+ * <p>Joins and copies cost one step per thread weft has numbered, so they run only up to the
+ * highest entry ever set ({@code size}), not over the array's spare capacity.
  */
 final class VectorClock {
     private int[] times;
+    /** One past the highest index ever set: entries from here on are zero. */
+    private int size;
 
     VectorClock() {
         times = new int[8];
     }
 
-    private VectorClock(int[] times) {
+    private VectorClock(int[] times, int size) {
         this.times = times;
+        this.size = size;
     }
 
     int get(int tid) {
-        return tid < times.length ? times[tid] : 0;
+        return tid < size ? times[tid] : 0;
     }
 
     void set(int tid, int time) {
@@ -27,23 +34,43 @@ final class VectorClock {
             times = Arrays.copyOf(times, Math.max(tid + 1, times.length * 2));
         }
         times[tid] = time;
+        if (tid >= size) {
+            size = tid + 1;
+        }
     }
 
     /** This clock becomes the element-wise maximum of itself and {@code other}. */
     void join(VectorClock other) {
-        int[] theirs = other.times;
-        if (theirs.length > times.length) {
-            times = Arrays.copyOf(times, theirs.length);
+        int theirSize = other.size;
+        if (theirSize > times.length) {
+            times = Arrays.copyOf(times, Math.max(theirSize, times.length * 2));
         }
+        int[] theirs = other.times;
         int[] mine = times;
-        for (int i = 0; i < theirs.length; i++) {
+        for (int i = 0; i < theirSize; i++) {
             if (theirs[i] > mine[i]) {
                 mine[i] = theirs[i];
             }
         }
+        if (theirSize > size) {
+            size = theirSize;
+        }
+    }
+
+    /** This clock becomes a copy of {@code other}. */
+    void copyFrom(VectorClock other) {
+        int theirSize = other.size;
+        if (theirSize > times.length) {
+            times = new int[Math.max(theirSize, times.length * 2)];
+        }
+        System.arraycopy(other.times, 0, times, 0, theirSize);
+        if (size > theirSize) {
+            Arrays.fill(times, theirSize, size, 0);
+        }
+        size = theirSize;
     }
 
     VectorClock copy() {
-        return new VectorClock(times.clone());
+        return new VectorClock(times.clone(), size);
     }
 }

@@ -85,7 +85,7 @@ final class TaskHandoffAdvice {
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.FieldValue("this$0") Object synchronizer) {
-            Hooks.syncExit(synchronizer);
+            Hooks.conditionAwaited(synchronizer);
         }
     }
 }
