@@ -4,6 +4,7 @@ import static dev.weft.it.ForkedJvm.weft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.schema.WeftEvents.AgentInfo;
+import dev.weft.schema.WeftEvents.DataRace;
 import dev.weft.schema.WeftEvents.LockStatistics;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,17 +57,17 @@ class AttachCommandIT {
     /*
      * The duration counts from the moment weft watches the program: the attach rewrites the loaded
      * classes before the recording (and its clock) starts. Regression test: it once started first, and
-     * the 2 s were over before 'weft attach' returned.
+     * a short duration was over before 'weft attach' returned (6 s leave room for a loaded machine).
      */
     @Test
     void aRecordingForADurationIsWrittenWhenItEnds() throws Exception {
         Path recording = dir.resolve("attached.jfr");
 
-        ForkedJvm.Result attach = weft("attach", Long.toString(server.pid()), "--duration", "2s",
+        ForkedJvm.Result attach = weft("attach", Long.toString(server.pid()), "--duration", "6s",
             "--output", recording.toString());
         assertThat(attach.exitCode()).as(attach.toString()).isZero();
         assertThat(attach.stdout()).isEqualTo("weft: recording process " + server.pid() + " into " + recording
-            + " for 2s, then writing it\n");
+            + " for 6s, then writing it\n");
         drive(50);
 
         assertRecordsTheServer(awaitComplete(recording));
@@ -83,6 +84,29 @@ class AttachCommandIT {
 
         assertThat(stop.exitCode()).as(stop.toString()).isZero();
         assertRecordsTheServer(RecordedEvents.read(recording));
+    }
+
+    /*
+     * Race detection after an attach: the server's classes were loaded before it, so their
+     * rewritten code checks objects that have no shadow field of their own. The unguarded request
+     * counter of the buggy server is found all the same.
+     */
+    @Test
+    void racesInClassesLoadedBeforeTheAttachAreFound() throws Exception {
+        Path recording = dir.resolve("races.jfr");
+
+        ForkedJvm.Result attach = weft("attach", Long.toString(server.pid()), "--output", recording.toString(),
+            "--agent-options", "races=on");
+        assertThat(attach.exitCode()).as(attach.toString()).isZero();
+        drive(200);
+        ForkedJvm.Result stop = weft("attach", Long.toString(server.pid()), "--stop");
+        assertThat(stop.exitCode()).as(stop.toString()).isZero();
+
+        List<RecordedEvent> races = RecordedEvents.read(recording).named(DataRace.NAME);
+        assertThat(races).extracting(race -> race.getString(DataRace.FIELD))
+            .contains("com.acme.signup.UnguardedRequestCounter.requestsServed");
+        ForkedJvm.Result analyze = weft("analyze", recording.toString());
+        assertThat(analyze.exitCode()).as(analyze.toString()).isEqualTo(1);
     }
 
     private static void assertRecordsTheServer(RecordedEvents events) {

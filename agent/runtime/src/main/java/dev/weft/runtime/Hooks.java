@@ -63,6 +63,7 @@ public final class Hooks {
             Fields.size();
             AccessSites.size();
             ShadowMap.create().get(0);
+            UnshadowedObjects.of(new Object());
             RaceDetector.class.getName();
             Threads.name(0);
         }
@@ -77,8 +78,9 @@ public final class Hooks {
             return;
         }
         try {
-            if (obj instanceof Shadowed) {
-                RaceDetector.read(raceState(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
+            ShadowMap shadows = shadowsOf(obj);
+            if (shadows != null) {
+                RaceDetector.read(raceState(), shadows.get(fieldId), fieldId, site, sink);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -91,12 +93,21 @@ public final class Hooks {
             return;
         }
         try {
-            if (obj instanceof Shadowed) {
-                RaceDetector.write(raceState(), ((Shadowed) obj).weft$shadows().get(fieldId), fieldId, site, sink);
+            ShadowMap shadows = shadowsOf(obj);
+            if (shadows != null) {
+                RaceDetector.write(raceState(), shadows.get(fieldId), fieldId, site, sink);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
+    }
+
+    /** The shadows of an object whose field is checked: its own, or kept for it if its class has none. */
+    private static ShadowMap shadowsOf(Object obj) {
+        if (obj instanceof Shadowed) {
+            return ((Shadowed) obj).weft$shadows();
+        }
+        return obj == null ? null : UnshadowedObjects.of(obj);
     }
 
     /** Before a static field is read at {@code site}. */
