@@ -87,13 +87,14 @@ final class ApplicationTransformer implements ClassFileTransformer {
             int classVersion = reader.readUnsignedShort(6);
             ClassWriter writer = new ClassWriter(reader, 0);
             ClassVisitor target = races == null ? writer : races.withShadows(writer, reader, redefined);
+            RaceInstrumentation.CheckPlan plan = races == null ? null : races.plan(reader);
             reader.accept(new ClassVisitor(Opcodes.ASM9, target) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                                  String[] exceptions) {
                     MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
                     if (races != null) {
-                        visitor = races.checks(visitor, loader, internalName, name);
+                        visitor = races.checks(visitor, loader, internalName, name, descriptor, plan);
                     }
                     return methods.contains(LockSiteScanner.key(name, descriptor))
                         ? new LockSiteVisitor(visitor, internalName, name, access, classVersion, releases, locks)

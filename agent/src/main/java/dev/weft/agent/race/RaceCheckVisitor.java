@@ -27,13 +27,18 @@ final class RaceCheckVisitor extends MethodVisitor {
     private final String className;
     private final String methodName;
     private final boolean staticInitializer;
+    /** The numbers of this method's getfields whose check the write right after covers ({@link CoveredReads}). */
+    private final java.util.BitSet coveredReads;
+    private int reads;
     private boolean thisInitialized;
     private int pendingNews;
     private int line = -1;
 
-    RaceCheckVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, String methodName) {
+    RaceCheckVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, String methodName,
+                     java.util.BitSet coveredReads) {
         super(Opcodes.ASM9, delegate);
         this.scope = scope;
+        this.coveredReads = coveredReads;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
         this.staticInitializer = methodName.equals("<clinit>");
@@ -90,9 +95,10 @@ final class RaceCheckVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        boolean covered = opcode == Opcodes.GETFIELD && coveredReads.get(reads++);
         FieldResolver.Resolved field = staticInitializer || (opcode == Opcodes.PUTFIELD && !thisInitialized)
             ? null : scope.resolve(owner, name);
-        if (field == null || field.isFinal()) {
+        if (field == null || field.isFinal() || (covered && !field.isVolatile())) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
             return;
         }

@@ -39,8 +39,24 @@ public final class RaceInstrumentation {
         return new ShadowInjector(writer, serialVersion);
     }
 
+    /** What a class's methods need to know of it before they are rewritten (one scan of the class). */
+    public CheckPlan plan(ClassReader reader) {
+        return new CheckPlan(CoveredReads.of(reader));
+    }
+
+    /** The result of {@link #plan}: which reads the write right after them covers, per method. */
+    public static final class CheckPlan {
+        private final CoveredReads coveredReads;
+
+        private CheckPlan(CoveredReads coveredReads) {
+            this.coveredReads = coveredReads;
+        }
+    }
+
     /** Wraps one method's visitor with the race checks. */
-    public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, String methodName) {
-        return new RaceCheckVisitor(method, new RaceScope(resolver, filter, loader), internalClassName, methodName);
+    public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, String methodName,
+                                String descriptor, CheckPlan plan) {
+        return new RaceCheckVisitor(method, new RaceScope(resolver, filter, loader), internalClassName, methodName,
+            plan.coveredReads.of(methodName, descriptor));
     }
 }
