@@ -65,9 +65,19 @@ public final class Hooks {
             ShadowMap.create().get(0);
             UnshadowedObjects.of(new Object());
             RaceDetector.class.getName();
-            Threads.name(0);
+            Threads.name(0, 0);
         }
         races = detect;
+    }
+
+    /** Threads race detection has seen so far. */
+    public static long threadsSeen() {
+        return Threads.seen();
+    }
+
+    /** Thread numbers (vector-clock entries) handed out so far: fewer than threads seen when numbers were reused. */
+    public static long threadNumbers() {
+        return Threads.numbers();
     }
 
     // ---- field accesses (race detection) ----------------------------------------------------

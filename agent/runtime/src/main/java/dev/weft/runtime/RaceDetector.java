@@ -35,11 +35,12 @@ final class RaceDetector {
         }
         long lastWrite = shadow.write;
         if (!Epochs.happensBefore(lastWrite, clock)) {
-            report(sink, fieldId, false, site, Epochs.tid(lastWrite), true, shadow.writeSite);
+            report(sink, fieldId, false, site, lastWrite, true, shadow.writeSite);
         }
         if (reads != null) {
             recordSharedRead(shadow, reads, thread, site);
         } else if (Epochs.happensBefore(lastRead, clock)) {
+            thread.accessedThisStep = true;
             shadow.read = epoch;
             shadow.readSite = site;
         } else {
@@ -54,6 +55,7 @@ final class RaceDetector {
     }
 
     private static void recordSharedRead(Shadow shadow, VectorClock reads, ThreadState thread, int site) {
+        thread.accessedThisStep = true;
         reads.set(thread.tid, thread.clock.get(thread.tid));
         int[] sites = shadow.readSites;
         if (sites == null || thread.tid >= sites.length) {
@@ -78,22 +80,23 @@ final class RaceDetector {
         }
         VectorClock clock = thread.clock;
         if (!Epochs.happensBefore(lastWrite, clock)) {
-            report(sink, fieldId, true, site, Epochs.tid(lastWrite), true, shadow.writeSite);
+            report(sink, fieldId, true, site, lastWrite, true, shadow.writeSite);
         }
         VectorClock reads = shadow.reads;
         if (reads != null) {
             int[] sites = shadow.readSites;
             for (int tid = 0; sites != null && tid < sites.length; tid++) {
                 if (tid != thread.tid && reads.get(tid) > clock.get(tid)) {
-                    report(sink, fieldId, true, site, tid, false, sites[tid]);
+                    report(sink, fieldId, true, site, Epochs.of(tid, reads.get(tid)), false, sites[tid]);
                 }
             }
         } else {
             long lastRead = shadow.read;
             if (!Epochs.happensBefore(lastRead, clock)) {
-                report(sink, fieldId, true, site, Epochs.tid(lastRead), false, shadow.readSite);
+                report(sink, fieldId, true, site, lastRead, false, shadow.readSite);
             }
         }
+        thread.accessedThisStep = true;
         shadow.write = epoch;
         shadow.writeSite = site;
         shadow.reads = null;
@@ -101,7 +104,8 @@ final class RaceDetector {
         shadow.read = Epochs.NONE;
     }
 
-    private static void report(Sink sink, int fieldId, boolean write, int site, int otherTid, boolean otherWrite,
+    /** Reports a race with the other thread's access at {@code otherEpoch}. */
+    private static void report(Sink sink, int fieldId, boolean write, int site, long otherEpoch, boolean otherWrite,
                                int otherSite) {
         if (sink == null) {
             return;
@@ -122,7 +126,7 @@ final class RaceDetector {
             return;
         }
         try {
-            sink.dataRace(Fields.name(fieldId), write, site, Threads.name(otherTid), otherWrite, otherSite);
+            sink.dataRace(Fields.name(fieldId), write, site, Threads.name(Epochs.tid(otherEpoch), Epochs.time(otherEpoch)), otherWrite, otherSite);
         } finally {
             ReentryGuard.exit(guard);
         }

@@ -26,6 +26,8 @@ final class ThreadState {
      */
     ShadowMap pendingMonitor;
     int pendingSlot = -1;
+    /** Whether an access was recorded in a shadow since the thread's last release (see {@link Threads}). */
+    boolean accessedThisStep;
     /** How many static initializers the thread is running (their accesses are not recorded). */
     int initializing;
     /** Whether the thread is running weft's own code (see {@link ReentryGuard}). */
@@ -75,6 +77,7 @@ final class ThreadState {
         }
         int next = now + 1;
         clock.set(tid, next);
+        accessedThisStep = false;
         epoch = Epochs.of(tid, next);
     }
 

@@ -186,6 +186,10 @@ public final class WeftEvents {
         public static final String INTERNAL_ERRORS = "internalErrors";
         /** {@code String}: the first internal or transform error, for diagnosis; empty if none. */
         public static final String FIRST_ERROR = "firstError";
+        /** {@code long}: threads race detection has seen (0 without it). */
+        public static final String THREADS_SEEN = "threadsSeen";
+        /** {@code long}: thread numbers (vector-clock entries) handed out; fewer than threads seen when ended threads' numbers were taken over. */
+        public static final String THREAD_NUMBERS = "threadNumbers";
     }
 
     /**

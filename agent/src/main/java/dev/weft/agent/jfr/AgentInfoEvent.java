@@ -45,4 +45,12 @@ final class AgentInfoEvent extends Event {
     @Name(AgentInfo.FIRST_ERROR)
     @Label("First Error")
     String firstError;
+
+    @Name(AgentInfo.THREADS_SEEN)
+    @Label("Threads Seen")
+    long threadsSeen;
+
+    @Name(AgentInfo.THREAD_NUMBERS)
+    @Label("Thread Numbers")
+    long threadNumbers;
 }

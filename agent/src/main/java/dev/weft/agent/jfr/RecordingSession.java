@@ -128,6 +128,8 @@ public final class RecordingSession {
         event.transformErrors = InternalErrors.transformErrors();
         event.internalErrors = InternalErrors.hookErrors();
         event.firstError = InternalErrors.first();
+        event.threadsSeen = Hooks.threadsSeen();
+        event.threadNumbers = Hooks.threadNumbers();
         event.commit();
     }
 }
