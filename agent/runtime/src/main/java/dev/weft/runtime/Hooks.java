@@ -473,6 +473,33 @@ public final class Hooks {
         }
     }
 
+    /**
+     * After {@code stampedLock.tryOptimisticRead()} returned {@code stamp}: reads are speculative
+     * until validated (a zero stamp, returned while a writer holds the lock, never validates).
+     */
+    public static void optimisticRead(long stamp) {
+        if (!races) {
+            return;
+        }
+        try {
+            OptimisticReads.started(raceState());
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** After {@code stampedLock.validate(stamp)} returned {@code valid}. */
+    public static void optimisticReadValidated(boolean valid) {
+        if (!races) {
+            return;
+        }
+        try {
+            OptimisticReads.validated(raceState(), valid, sink);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
     /** Replaces {@code stampedLock.writeLock()}. */
     public static long writeLock(StampedLock lock, int site) {
         long stamp = tryWrite(lock);

@@ -33,6 +33,10 @@ final class RaceDetector {
         if (reads != null && reads.get(thread.tid) == clock.get(thread.tid)) {
             return;
         }
+        if (thread.speculating) {
+            OptimisticReads.read(thread, shadow, fieldId, site);
+            return;
+        }
         long lastWrite = shadow.write;
         if (!Epochs.happensBefore(lastWrite, clock)) {
             report(sink, fieldId, false, site, lastWrite, true, shadow.writeSite);
@@ -105,7 +109,7 @@ final class RaceDetector {
     }
 
     /** Reports a race with the other thread's access at {@code otherEpoch}. */
-    private static void report(Sink sink, int fieldId, boolean write, int site, long otherEpoch, boolean otherWrite,
+    static void report(Sink sink, int fieldId, boolean write, int site, long otherEpoch, boolean otherWrite,
                                int otherSite) {
         if (sink == null) {
             return;

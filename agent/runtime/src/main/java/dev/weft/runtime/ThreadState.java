@@ -26,6 +26,9 @@ final class ThreadState {
      */
     ShadowMap pendingMonitor;
     int pendingSlot = -1;
+    /** Whether the thread is between a StampedLock's tryOptimisticRead and validate (see {@link OptimisticReads}). */
+    boolean speculating;
+    OptimisticReads optimistic;
     /** Whether an access was recorded in a shadow since the thread's last release (see {@link Threads}). */
     boolean accessedThisStep;
     /** How many static initializers the thread is running (their accesses are not recorded). */

@@ -18,10 +18,14 @@ import net.bytebuddy.jar.asm.Type;
  * other use: the initializer reports its start and its normal end; one that throws leaves its
  * class unusable) and writes to the object under construction before its super constructor ran
  * (the verifier allows nothing else on it).
+ *
+ * <p>{@code StampedLock.tryOptimisticRead} and {@code validate} report their results, which make
+ * the reads between them speculative (see {@code OptimisticReads}).
  */
 final class RaceCheckVisitor extends MethodVisitor {
     private static final ConcurrentHashMap<String, Integer> FIELD_IDS = new ConcurrentHashMap<>();
     private static final int EXTRA_STACK = 4;
+    private static final String STAMPED_LOCK = "java/util/concurrent/locks/StampedLock";
 
     private final RaceScope scope;
     private final String className;
@@ -91,6 +95,15 @@ final class RaceCheckVisitor extends MethodVisitor {
             return;
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals(STAMPED_LOCK)) {
+            if (name.equals("tryOptimisticRead") && descriptor.equals("()J")) {
+                super.visitInsn(Opcodes.DUP2);
+                hook("optimisticRead", "(J)V");
+            } else if (name.equals("validate") && descriptor.equals("(J)Z")) {
+                super.visitInsn(Opcodes.DUP);
+                hook("optimisticReadValidated", "(Z)V");
+            }
+        }
     }
 
     @Override
