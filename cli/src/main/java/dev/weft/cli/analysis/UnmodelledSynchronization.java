@@ -5,8 +5,11 @@ import dev.weft.cli.report.ReportBuilder;
 import dev.weft.schema.WeftEvents.UnmodelledSync;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -24,10 +27,13 @@ import jdk.jfr.consumer.RecordedEvent;
  */
 final class UnmodelledSynchronization implements Analyzer {
     /** Uses kept over all recordings; one per site and thread, so this is rarely reached. */
-    static final int MAX_USES = 10_000;
+    static final int MAX_USES = 100_000;
 
     private final Set<Use> uses = new LinkedHashSet<>();
+    private final Map<RunKey, List<Use>> byThread = new HashMap<>();
+    private final Map<RunKey, List<Use>> byClass = new HashMap<>();
     private int recording;
+    private long dropped;
 
     /** A call of {@code primitive} at {@code site} by {@code thread}, in one recording. */
     record Use(int recording, String primitive, Frame site, String thread) {
@@ -46,13 +52,21 @@ final class UnmodelledSynchronization implements Analyzer {
     @Override
     public void onEvent(RecordedEvent event) {
         if (uses.size() >= MAX_USES) {
+            dropped++;
             return;
         }
-        uses.add(new Use(recording, EventFields.text(event, UnmodelledSync.PRIMITIVE),
+        Use use = new Use(recording, EventFields.text(event, UnmodelledSync.PRIMITIVE),
                 new Frame(EventFields.text(event, UnmodelledSync.SITE_CLASS),
                         EventFields.text(event, UnmodelledSync.SITE_METHOD),
                         EventFields.line(event, UnmodelledSync.SITE_LINE)),
-                EventFields.threadName(event.getThread())));
+                EventFields.threadName(event.getThread()));
+        if (uses.add(use)) {
+            if (use.thread() != null) {
+                byThread.computeIfAbsent(new RunKey(recording, use.thread()), key -> new ArrayList<>()).add(use);
+            }
+            byClass.computeIfAbsent(new RunKey(recording, topLevel(use.site().className())), key -> new ArrayList<>())
+                    .add(use);
+        }
     }
 
     /**
@@ -61,30 +75,16 @@ final class UnmodelledSynchronization implements Analyzer {
      * accesses' classes; empty when neither holds.
      */
     List<Use> explaining(int recording, String one, String other, Collection<String> classes) {
-        List<Use> byOne = new ArrayList<>();
-        List<Use> byOther = new ArrayList<>();
-        List<Use> inClasses = new ArrayList<>();
-        Set<String> topLevel = new LinkedHashSet<>();
-        classes.forEach(name -> topLevel.add(topLevel(name)));
-        for (Use use : uses) {
-            if (use.recording() != recording) {
-                continue;
-            }
-            if (use.thread() != null && use.thread().equals(one)) {
-                byOne.add(use);
-            } else if (use.thread() != null && use.thread().equals(other)) {
-                byOther.add(use);
-            }
-            if (topLevel.contains(topLevel(use.site().className()))) {
-                inClasses.add(use);
-            }
-        }
         Set<Use> explaining = new LinkedHashSet<>();
+        List<Use> byOne = one == null ? List.of() : byThread.getOrDefault(new RunKey(recording, one), List.of());
+        List<Use> byOther = other == null ? List.of() : byThread.getOrDefault(new RunKey(recording, other), List.of());
         if (!byOne.isEmpty() && !byOther.isEmpty()) {
             explaining.addAll(byOne);
             explaining.addAll(byOther);
         }
-        explaining.addAll(inClasses);
+        for (String className : classes) {
+            explaining.addAll(byClass.getOrDefault(new RunKey(recording, topLevel(className)), List.of()));
+        }
         return List.copyOf(explaining);
     }
 
@@ -95,6 +95,14 @@ final class UnmodelledSynchronization implements Analyzer {
 
     @Override
     public void contributeTo(ReportBuilder report) {
-        // the data-race rule uses what this keeps
+        if (dropped > 0) {
+            report.addNote(String.format(Locale.ROOT, "weft kept the first %,d calls of synchronization it does not"
+                    + " model and left out %,d more, so some data races they may order are errors rather than"
+                    + " warnings.", MAX_USES, dropped));
+        }
+    }
+
+    /** A thread's name or a top-level class name, in one recording. */
+    private record RunKey(int recording, String name) {
     }
 }
