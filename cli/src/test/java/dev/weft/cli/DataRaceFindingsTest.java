@@ -99,7 +99,9 @@ class DataRaceFindingsTest {
         assertThat(text(write, "threadCreatedAt")).as("found by thread id")
                 .startsWith("dev.weft.cli.testing.NamedWorker.<init>(NamedWorker.java:");
         assertThat(text(read, "threadCreatedAt")).as("found by thread name").isEqualTo(text(write, "threadCreatedAt"));
-        assertThat(write.has("locksHeld")).as("not recorded yet").isFalse();
+        assertThat(write.get("locksHeld")).as("none held").isEmpty();
+        assertThat(read.get("locksHeld")).as("none held").isEmpty();
+        assertThat(text(read, "stackSource")).isEqualTo("same-race");
     }
 
     @Test
@@ -149,8 +151,11 @@ class DataRaceFindingsTest {
                 "  " + text(race, "message"),
                 "  Write of " + RaceScenarios.COUNT + " by thread \"" + WRITER + "\":",
                 "      at " + COUNTER + ".increment(RaceScenarios.java:" + write + ")",
+                "    Locks held: none",
                 "  Previous read by thread \"" + READER + "\":",
+                "    (stack and locks held as seen when this thread reported the same race)",
                 "      at " + COUNTER + ".get(RaceScenarios.java:" + read + ")",
+                "    Locks held: none",
                 "  Thread \"" + WRITER + "\" created at " + createdAt,
                 "  Thread \"" + READER + "\" created at " + createdAt,
                 "  Fix: " + text(race, "fixHint"),

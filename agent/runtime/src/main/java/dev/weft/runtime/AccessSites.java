@@ -3,9 +3,21 @@ package dev.weft.runtime;
 /**
  * Places in application code that read or write a checked field (class, method, source line),
  * numbered as the agent rewrites the code.
+ *
+ * <p>A site can be <em>armed</em>: a race was reported whose earlier access was made here, and the
+ * agent has no stack for it (it keeps none per access). The next execution of the site on the
+ * detector's slow path takes the stack once ({@link RaceDetector}) and the site is done for good.
+ * {@link #armed} lets the slow path skip the per-site look-up while no site is armed, which is
+ * nearly always; it is read without a lock, and a stale value only delays the stack by an access.
  */
 public final class AccessSites {
     private static final Registry<AccessSites.Site> SITES = new Registry<AccessSites.Site>();
+    private static final int NEVER = 0;
+    private static final int ARMED = 1;
+    private static final int DONE = 2;
+    private static final Object ARMING = new Object();
+    /** How many sites are armed now. */
+    static int armed;
 
     private AccessSites() {
     }
@@ -14,6 +26,8 @@ public final class AccessSites {
         final String className;
         final String methodName;
         final int line;
+        /** {@link #NEVER}, {@link #ARMED} or {@link #DONE}; changed under {@link #ARMING}. */
+        int stack;
 
         Site(String className, String methodName, int line) {
             this.className = className;
@@ -36,6 +50,33 @@ public final class AccessSites {
 
     public static int line(int id) {
         return SITES.get(id).line;
+    }
+
+    /** Asks for the stack of the next execution of {@code id}, unless it was asked for before. */
+    static void arm(int id) {
+        Site site = SITES.get(id);
+        synchronized (ARMING) {
+            if (site.stack == NEVER) {
+                site.stack = ARMED;
+                armed++;
+            }
+        }
+    }
+
+    /** Whether {@code id} is armed; if so it is disarmed for good, and the caller takes the stack. */
+    static boolean disarm(int id) {
+        Site site = SITES.get(id);
+        if (site.stack != ARMED) {
+            return false;
+        }
+        synchronized (ARMING) {
+            if (site.stack != ARMED) {
+                return false;
+            }
+            site.stack = DONE;
+            armed--;
+            return true;
+        }
     }
 
     static int size() {

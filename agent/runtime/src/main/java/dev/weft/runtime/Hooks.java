@@ -185,6 +185,34 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Before application code calls a synchronization primitive weft does not model, at
+     * {@code site} ({@link UnmodelledSyncSites}). Reported once per site and thread; after that
+     * the hook costs a look-up of the thread's state and a bit test.
+     */
+    public static void unmodelledSync(int site) {
+        if (!races) {
+            return;
+        }
+        try {
+            ThreadState state = ThreadStates.current();
+            if (state.inside || !state.firstAtUnmodelledSite(site)) {
+                return;
+            }
+            Sink current = sink;
+            ThreadState guard;
+            if (current != null && (guard = ReentryGuard.enter()) != null) {
+                try {
+                    current.unmodelledSync(site);
+                } finally {
+                    ReentryGuard.exit(guard);
+                }
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
     // ---- synchronization objects of the JDK (called from advice inlined into JDK classes) ---
 
     /**

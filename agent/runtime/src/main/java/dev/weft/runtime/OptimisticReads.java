@@ -48,7 +48,7 @@ final class OptimisticReads {
         }
         thread.speculating = false;
         for (int i = 0; valid && i < window.count; i++) {
-            RaceDetector.report(sink, window.fieldIds[i], false, window.sites[i], window.otherEpochs[i], true,
+            RaceDetector.report(thread, sink, window.fieldIds[i], false, window.sites[i], window.otherEpochs[i], true,
                 window.otherSites[i]);
         }
         window.count = 0;

@@ -10,6 +10,12 @@ package dev.weft.runtime;
  * clock only once two threads read without order between them. Each race (field and the two
  * sites) is reported up to {@value #REPORTS_PER_PAIR} times, so the CLI can count occurrences
  * without the agent flooding the recording.
+ *
+ * <p>A report has the current access's stack and held locks, but of the earlier access only its
+ * site: keeping a stack per access would cost far more than the checks. So a report arms the
+ * earlier access's site ({@link AccessSites#arm}), and the next access there that gets past the
+ * fast path — where every access of a racing pair arrives — writes that site's stack and held
+ * locks once. The fast path itself never looks at it.
  */
 final class RaceDetector {
     static final int REPORTS_PER_PAIR = 100;
@@ -37,9 +43,12 @@ final class RaceDetector {
             OptimisticReads.read(thread, shadow, fieldId, site);
             return;
         }
+        if (AccessSites.armed != 0) {
+            stackIfArmed(thread, fieldId, false, site, sink);
+        }
         long lastWrite = shadow.write;
         if (!Epochs.happensBefore(lastWrite, clock)) {
-            report(sink, fieldId, false, site, lastWrite, true, shadow.writeSite);
+            report(thread, sink, fieldId, false, site, lastWrite, true, shadow.writeSite);
         }
         if (reads != null) {
             recordSharedRead(shadow, reads, thread, site);
@@ -82,22 +91,25 @@ final class RaceDetector {
         if (lastWrite == epoch) {
             return;
         }
+        if (AccessSites.armed != 0) {
+            stackIfArmed(thread, fieldId, true, site, sink);
+        }
         VectorClock clock = thread.clock;
         if (!Epochs.happensBefore(lastWrite, clock)) {
-            report(sink, fieldId, true, site, lastWrite, true, shadow.writeSite);
+            report(thread, sink, fieldId, true, site, lastWrite, true, shadow.writeSite);
         }
         VectorClock reads = shadow.reads;
         if (reads != null) {
             int[] sites = shadow.readSites;
             for (int tid = 0; sites != null && tid < sites.length; tid++) {
                 if (tid != thread.tid && reads.get(tid) > clock.get(tid)) {
-                    report(sink, fieldId, true, site, Epochs.of(tid, reads.get(tid)), false, sites[tid]);
+                    report(thread, sink, fieldId, true, site, Epochs.of(tid, reads.get(tid)), false, sites[tid]);
                 }
             }
         } else {
             long lastRead = shadow.read;
             if (!Epochs.happensBefore(lastRead, clock)) {
-                report(sink, fieldId, true, site, lastRead, false, shadow.readSite);
+                report(thread, sink, fieldId, true, site, lastRead, false, shadow.readSite);
             }
         }
         thread.accessedThisStep = true;
@@ -108,9 +120,25 @@ final class RaceDetector {
         shadow.read = Epochs.NONE;
     }
 
-    /** Reports a race with the other thread's access at {@code otherEpoch}. */
-    static void report(Sink sink, int fieldId, boolean write, int site, long otherEpoch, boolean otherWrite,
-                               int otherSite) {
+    /** Writes the stack of this access if a race asked for one at its site (once per site). */
+    private static void stackIfArmed(ThreadState thread, int fieldId, boolean write, int site, Sink sink) {
+        if (sink == null || !AccessSites.disarm(site)) {
+            return;
+        }
+        ThreadState guard = ReentryGuard.enter();
+        if (guard == null) {
+            return;
+        }
+        try {
+            sink.accessStack(Fields.name(fieldId), write, site, HeldLocks.describe(thread));
+        } finally {
+            ReentryGuard.exit(guard);
+        }
+    }
+
+    /** Reports a race of {@code thread}'s access with another thread's access at {@code otherEpoch}. */
+    static void report(ThreadState thread, Sink sink, int fieldId, boolean write, int site, long otherEpoch,
+                       boolean otherWrite, int otherSite) {
         if (sink == null) {
             return;
         }
@@ -125,12 +153,14 @@ final class RaceDetector {
                 return;
             }
         }
+        AccessSites.arm(otherSite);
         ThreadState guard = ReentryGuard.enter();
         if (guard == null) {
             return;
         }
         try {
-            sink.dataRace(Fields.name(fieldId), write, site, Threads.name(Epochs.tid(otherEpoch), Epochs.time(otherEpoch)), otherWrite, otherSite);
+            sink.dataRace(Fields.name(fieldId), write, site, Threads.name(Epochs.tid(otherEpoch), Epochs.time(otherEpoch)),
+                otherWrite, otherSite, HeldLocks.describe(thread));
         } finally {
             ReentryGuard.exit(guard);
         }

@@ -34,8 +34,24 @@ public interface Sink {
      * The current thread's access to {@code field} at {@code site} races with an earlier access by
      * another thread at {@code otherSite}: neither happens before the other.
      *
-     * @param site      an {@link AccessSites} number
-     * @param otherSite an {@link AccessSites} number
+     * @param site       an {@link AccessSites} number
+     * @param otherSite  an {@link AccessSites} number
+     * @param heldLocks  the locks the current thread holds, one a line (see {@code HeldLocks}); empty for none
      */
-    void dataRace(String field, boolean write, int site, String otherThread, boolean otherWrite, int otherSite);
+    void dataRace(String field, boolean write, int site, String otherThread, boolean otherWrite, int otherSite,
+                  String heldLocks);
+
+    /**
+     * The current thread accesses {@code field} at {@code site}, whose stack a race reported earlier
+     * asked for: the stack to take is the current thread's.
+     *
+     * @param heldLocks the locks the current thread holds, as in {@link #dataRace}
+     */
+    void accessStack(String field, boolean write, int site, String heldLocks);
+
+    /**
+     * The current thread calls, at {@code site} ({@link UnmodelledSyncSites}), a synchronization
+     * primitive that weft does not model; told once per site and thread.
+     */
+    void unmodelledSync(int site);
 }

@@ -40,6 +40,8 @@ final class ThreadState {
     /** A small direct-mapped cache: the release count of a sync slot at the thread's last join of it (see {@link SyncClocks}). */
     private final int[] seenSlots = newSeenSlots();
     final int[] seenReleases = new int[SEEN];
+    /** Bit set of the {@link UnmodelledSyncSites} this thread has been reported at (null: none yet). */
+    long[] unmodelledSeen;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;
@@ -82,6 +84,26 @@ final class ThreadState {
         clock.set(tid, next);
         accessedThisStep = false;
         epoch = Epochs.of(tid, next);
+    }
+
+    /** Marks an unmodelled-synchronization site as seen by this thread; false if it was already. */
+    boolean firstAtUnmodelledSite(int site) {
+        long[] seen = unmodelledSeen;
+        int word = site >>> 6;
+        long bit = 1L << site;
+        if (seen != null && word < seen.length && (seen[word] & bit) != 0) {
+            return false;
+        }
+        if (seen == null || word >= seen.length) {
+            long[] grown = new long[Math.max(word + 1, seen == null ? 1 : seen.length * 2)];
+            if (seen != null) {
+                System.arraycopy(seen, 0, grown, 0, seen.length);
+            }
+            seen = grown;
+            unmodelledSeen = grown;
+        }
+        seen[word] |= bit;
+        return true;
     }
 
     void push(Object lock, int site, long acquiredAt) {

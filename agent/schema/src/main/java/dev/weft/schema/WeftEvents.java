@@ -216,6 +216,56 @@ public final class WeftEvents {
         public static final String OTHER_SITE_CLASS = "otherSiteClass";
         public static final String OTHER_SITE_METHOD = "otherSiteMethod";
         public static final String OTHER_SITE_LINE = "otherSiteLine";
+        /**
+         * {@code String}: the locks the event thread held at its access, outermost first, one a
+         * line, each as {@code lockClass@hexIdentity siteClass.siteMethod:siteLine} (where it was
+         * taken; line -1 when unknown); empty when it held none. Absent from recordings of older
+         * agents: unknown. What the other thread held is in its {@link AccessStack} event, if any.
+         */
+        public static final String HELD_LOCKS = "heldLocks";
+    }
+
+    /**
+     * The stack of an access site that was the <em>earlier</em> access of a data race, taken the next
+     * time a thread executed that site (on the detector's slow path) after the race was reported:
+     * the agent cannot afford a stack for every access, so it asks for one where a race needs it.
+     * At most one per site and run. {@code eventThread} is the thread of that later execution and
+     * {@code stackTrace} its stack; it may differ from the stack of the racing access itself.
+     */
+    public static final class AccessStack {
+        private AccessStack() {
+        }
+
+        public static final String NAME = NAMESPACE + "AccessStack";
+        /** {@code String}: {@code pkg.Class.field} accessed. */
+        public static final String FIELD = "field";
+        /** {@code String}: {@link Accesses#READ} or {@link Accesses#WRITE}. */
+        public static final String ACCESS = "access";
+        public static final String SITE_CLASS = "siteClass";
+        public static final String SITE_METHOD = "siteMethod";
+        public static final String SITE_LINE = "siteLine";
+        /** {@code String}: the locks the thread held there, as in {@link DataRace#HELD_LOCKS}. */
+        public static final String HELD_LOCKS = "heldLocks";
+    }
+
+    /**
+     * Application code called a synchronization primitive that weft does not model (a memory fence,
+     * {@code LockSupport.park/unpark}, an {@code Unsafe} ordered, volatile or compare-and-swap
+     * operation, {@code Thread.onSpinWait}): happens-before edges it makes are unknown to the race
+     * detector, so a race between threads that use it may be none. Emitted once per site and
+     * thread; {@code eventThread} is the thread.
+     */
+    public static final class UnmodelledSync {
+        private UnmodelledSync() {
+        }
+
+        public static final String NAME = NAMESPACE + "UnmodelledSync";
+        /** {@code String}: the primitive, e.g. {@code VarHandle.releaseFence}, {@code LockSupport.park}. */
+        public static final String PRIMITIVE = "primitive";
+        /** {@code String}, {@code String}, {@code int}: the call site in application code. */
+        public static final String SITE_CLASS = "siteClass";
+        public static final String SITE_METHOD = "siteMethod";
+        public static final String SITE_LINE = "siteLine";
     }
 
     /** Values of {@link DataRace#ACCESS} and {@link DataRace#OTHER_ACCESS}. */

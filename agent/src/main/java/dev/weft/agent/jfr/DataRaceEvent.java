@@ -51,4 +51,8 @@ final class DataRaceEvent extends Event {
     @Name(DataRace.OTHER_SITE_LINE)
     @Label("Other Site Line")
     int otherSiteLine;
+
+    @Name(DataRace.HELD_LOCKS)
+    @Label("Held Locks")
+    String heldLocks;
 }

@@ -3,6 +3,7 @@ package dev.weft.agent.jfr;
 import dev.weft.runtime.AccessSites;
 import dev.weft.runtime.LockSite;
 import dev.weft.runtime.Sink;
+import dev.weft.runtime.UnmodelledSyncSites;
 import dev.weft.schema.WeftEvents.Accesses;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -76,7 +77,8 @@ final class JfrSink implements Sink {
     }
 
     @Override
-    public void dataRace(String field, boolean write, int site, String otherThread, boolean otherWrite, int otherSite) {
+    public void dataRace(String field, boolean write, int site, String otherThread, boolean otherWrite, int otherSite,
+                         String heldLocks) {
         DataRaceEvent event = new DataRaceEvent();
         if (!event.isEnabled()) {
             return;
@@ -91,6 +93,35 @@ final class JfrSink implements Sink {
         event.otherSiteClass = AccessSites.className(otherSite);
         event.otherSiteMethod = AccessSites.methodName(otherSite);
         event.otherSiteLine = AccessSites.line(otherSite);
+        event.heldLocks = heldLocks;
+        event.commit();
+    }
+
+    @Override
+    public void accessStack(String field, boolean write, int site, String heldLocks) {
+        AccessStackEvent event = new AccessStackEvent();
+        if (!event.isEnabled()) {
+            return;
+        }
+        event.field = field;
+        event.access = write ? Accesses.WRITE : Accesses.READ;
+        event.siteClass = AccessSites.className(site);
+        event.siteMethod = AccessSites.methodName(site);
+        event.siteLine = AccessSites.line(site);
+        event.heldLocks = heldLocks;
+        event.commit();
+    }
+
+    @Override
+    public void unmodelledSync(int site) {
+        UnmodelledSyncEvent event = new UnmodelledSyncEvent();
+        if (!event.isEnabled()) {
+            return;
+        }
+        event.primitive = UnmodelledSyncSites.primitive(site);
+        event.siteClass = UnmodelledSyncSites.className(site);
+        event.siteMethod = UnmodelledSyncSites.methodName(site);
+        event.siteLine = UnmodelledSyncSites.line(site);
         event.commit();
     }
 

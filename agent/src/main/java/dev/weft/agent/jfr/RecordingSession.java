@@ -68,6 +68,8 @@ public final class RecordingSession {
         }
         if (detectors.races()) {
             recording.enable(DataRaceEvent.class).withStackTrace();
+            recording.enable(AccessStackEvent.class).withStackTrace();
+            recording.enable(UnmodelledSyncEvent.class).withoutStackTrace();
         }
         recording.enable(AgentInfoEvent.class).with("period", END_CHUNK);
 
@@ -78,9 +80,24 @@ public final class RecordingSession {
         recording.enable(JdkEvents.THREAD_END);
         recording.enable(JdkEvents.VIRTUAL_THREAD_PINNED).withStackTrace().with("threshold", threshold);
         recording.start();
+        if (detectors.races()) {
+            initializeRaceEvents();
+        }
 
         Hooks.install(new JfrSink());
         return new RecordingSession(recording);
+    }
+
+    /**
+     * Initializes the race events' classes now: JFR makes an event class's initialization slow
+     * (on a loaded machine, a hundred milliseconds), and the first application threads to report
+     * would otherwise do it — one waiting for the other, which the report shows as a wait in the
+     * application's code.
+     */
+    private static void initializeRaceEvents() {
+        new DataRaceEvent();
+        new AccessStackEvent();
+        new UnmodelledSyncEvent();
     }
 
     /** Stops the recording now and writes it to its destination (nothing if it has ended already). */

@@ -53,10 +53,14 @@ public final class RaceInstrumentation {
         }
     }
 
-    /** Wraps one method's visitor with the race checks. */
+    /**
+     * Wraps one method's visitor with the race checks, and the notes of synchronization that the
+     * checks do not model ({@link UnmodelledSyncVisitor}).
+     */
     public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, String methodName,
                                 String descriptor, CheckPlan plan) {
-        return new RaceCheckVisitor(method, new RaceScope(resolver, filter, loader), internalClassName, methodName,
+        MethodVisitor notes = new UnmodelledSyncVisitor(method, internalClassName, methodName);
+        return new RaceCheckVisitor(notes, new RaceScope(resolver, filter, loader), internalClassName, methodName,
             plan.coveredReads.of(methodName, descriptor));
     }
 }

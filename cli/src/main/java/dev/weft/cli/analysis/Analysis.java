@@ -19,7 +19,8 @@ import java.util.List;
  * merges what they conclude into a single report.
  *
  * <p>Analyzers are stateful, so an instance runs once. Rules (races, lock order, deadlocks) join
- * the list in {@link #rules(ThreadTree)}; they get the thread tree to name where threads started.
+ * the list in the constructor; they get the thread tree to name where threads started (and the
+ * data-race rule what else it needs: stacks seen at access sites, unmodelled synchronization).
  * A rule counts as checked when a recording made with the agent declares one of its event types
  * (see {@link Rule}).
  */
@@ -40,12 +41,13 @@ public final class Analysis {
         analyzers.add(new ContentionAnalyzer());
         analyzers.add(new PinningAnalyzer());
         analyzers.add(new TimelineAnalyzer());
-        rules = rules(threads);
+        SiteStacks siteStacks = new SiteStacks();
+        UnmodelledSynchronization unmodelled = new UnmodelledSynchronization();
+        analyzers.add(siteStacks);
+        analyzers.add(unmodelled);
+        rules = List.of(new DataRaceRule(threads, siteStacks, unmodelled), new LockOrderRule(threads),
+                new DeadlockRule(threads));
         analyzers.addAll(rules);
-    }
-
-    private static List<Rule> rules(ThreadTree threads) {
-        return List.of(new DataRaceRule(threads), new LockOrderRule(threads), new DeadlockRule(threads));
     }
 
     public Report run(List<Path> recordings, Gate gate) throws InputException {

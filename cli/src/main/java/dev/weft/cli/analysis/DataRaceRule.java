@@ -30,24 +30,33 @@ import jdk.jfr.consumer.RecordedThread;
  * two methods, at other lines or with other access kinds (a {@code count++} races both as
  * read-write and as write-write) — fold into one finding: the most frequent of them is shown, and
  * {@code count} is the number of events of all of them. Fingerprints stay unique within a report,
- * as baselines, SARIF alerts and JUnit test names expect. An error: the program has a bug now.
+ * as baselines, SARIF alerts and JUnit test names expect. An error: the program has a bug now —
+ * unless the program synchronizes through something weft does not model where it matters
+ * ({@link UnmodelledSynchronization}): then weft cannot justify the race, and the finding is a
+ * warning that says which primitive, where, may order the accesses.
  */
 final class DataRaceRule implements Rule {
     static final String RULE = "data-race";
     /** Races kept across all recordings; the agent bounds the events per race, not the number of races. */
     static final int MAX_RACES = 100_000;
+    /** Unmodelled primitives a note names; the rest are counted. */
+    static final int NOTED_PRIMITIVES = 3;
 
     private static final Comparator<Shown> MOST_FREQUENT_FIRST = Comparator
             .comparingLong((Shown shown) -> shown.race().count()).reversed()
             .thenComparing(shown -> shown.race().first(), RaceEvent.EARLIEST_FIRST);
 
     private final ThreadTree threads;
+    private final SiteStacks siteStacks;
+    private final UnmodelledSynchronization unmodelled;
     private final Map<RaceEvent.Key, ObservedRace> races = new LinkedHashMap<>();
     private int recording;
     private long eventsDropped;
 
-    DataRaceRule(ThreadTree threads) {
+    DataRaceRule(ThreadTree threads, SiteStacks siteStacks, UnmodelledSynchronization unmodelled) {
         this.threads = threads;
+        this.siteStacks = siteStacks;
+        this.unmodelled = unmodelled;
     }
 
     @Override
@@ -68,6 +77,7 @@ final class DataRaceRule implements Rule {
     @Override
     public void onEvent(RecordedEvent event) {
         RaceEvent race = raceOf(event);
+        siteStacks.sawRace(race);
         RaceEvent.Key key = race.key();
         ObservedRace observed = races.get(key);
         if (observed == null) {
@@ -85,7 +95,7 @@ final class DataRaceRule implements Rule {
     public void contributeTo(ReportBuilder report) {
         Map<String, List<Shown>> byFingerprint = new LinkedHashMap<>();
         for (ObservedRace race : races.values()) {
-            List<Location> locations = race.locations(threads);
+            List<Location> locations = race.locations(threads, siteStacks);
             String fingerprint = Fingerprint.of(RULE, race.field(), locations);
             byFingerprint.computeIfAbsent(fingerprint, alike -> new ArrayList<>()).add(new Shown(race, locations));
         }
@@ -106,27 +116,61 @@ final class DataRaceRule implements Rule {
         return new RaceEvent(recording, event.getStartTime(), EventFields.text(event, DataRace.FIELD),
                 new RaceAccess(EventFields.text(event, DataRace.ACCESS), site),
                 EventFields.threadName(thread), thread == null ? 0 : thread.getJavaThreadId(), stack,
+                HeldLocks.parse(EventFields.text(event, DataRace.HELD_LOCKS)),
                 new RaceAccess(EventFields.text(event, DataRace.OTHER_ACCESS), earlierSite),
                 EventFields.text(event, DataRace.OTHER_THREAD));
     }
 
-    /** The most frequent of races alike is shown (the earliest of equals); the count is of them all. */
-    private static Finding findingOf(String fingerprint, List<Shown> alike) {
+    /**
+     * The most frequent of races alike is shown (the earliest of equals); the count is of them all. A
+     * warning, with a note, when synchronization weft does not model may order it.
+     */
+    private Finding findingOf(String fingerprint, List<Shown> alike) {
         Shown shown = alike.stream().min(MOST_FREQUENT_FIRST).orElseThrow();
         long count = alike.stream().mapToLong(race -> race.race().count()).sum();
         String field = shown.race().field();
-        return new Finding(RULE, Severity.ERROR, field, message(field, shown.locations(), count), fixHint(field),
-                fingerprint, count, shown.locations());
+        RaceEvent first = shown.race().first();
+        List<UnmodelledSynchronization.Use> uses = unmodelled.explaining(first.recording(), first.currentThread(),
+                first.earlierThread(), List.of(first.current().site().className(), first.earlier().site().className()));
+        if (uses.isEmpty()) {
+            return new Finding(RULE, Severity.ERROR, field, message(field, shown.locations(), count, false),
+                    fixHint(field), fingerprint, count, shown.locations());
+        }
+        return new Finding(RULE, Severity.WARNING, field, message(field, shown.locations(), count, true),
+                fixHint(field), fingerprint, count, shown.locations(), List.of(unmodelledNote(uses)));
     }
 
     /**
      * In ThreadSanitizer's words: {@code data race on com.acme.Counter.count: write by thread "worker-2"
      * at Counter.increment(Counter.java:17) and read by thread "worker-1" at Counter.get(Counter.java:22),
-     * not ordered by any synchronization (3 times)}.
+     * not ordered by any synchronization (3 times)} — "by any synchronization weft models" when the
+     * program used some that weft does not.
      */
-    static String message(String field, List<Location> accesses, long count) {
+    static String message(String field, List<Location> accesses, long count, boolean unmodelledUsed) {
         return "data race on " + nameOf(field) + ": " + describe(accesses.get(0)) + " and " + describe(accesses.get(1))
-                + ", not ordered by any synchronization (" + times(count) + ")";
+                + ", not ordered by any synchronization" + (unmodelledUsed ? " weft models" : "") + " ("
+                + times(count) + ")";
+    }
+
+    /**
+     * {@code this program synchronizes through VarHandle.releaseFence at Foo.publish(Foo.java:12), which
+     * weft does not model; if that orders these accesses, this is not a race}: the first few
+     * primitives and sites, each once.
+     */
+    static String unmodelledNote(List<UnmodelledSynchronization.Use> uses) {
+        Set<String> places = new java.util.LinkedHashSet<>();
+        for (UnmodelledSynchronization.Use use : uses) {
+            places.add(use.primitive() + " at " + use.site().withoutPackage());
+        }
+        List<String> named = places.stream().limit(NOTED_PRIMITIVES).toList();
+        String more = places.size() > named.size()
+                ? String.format(Locale.ROOT, " and %,d more", places.size() - named.size()) : "";
+        String list = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + (more.isEmpty() ? " and " : ", ")
+                        + named.get(named.size() - 1);
+        boolean one = places.size() == 1;
+        return "this program synchronizes through " + list + more + ", which weft does not model; if "
+                + (one ? "that orders" : "they order") + " these accesses, this is not a race";
     }
 
     static String fixHint(String field) {

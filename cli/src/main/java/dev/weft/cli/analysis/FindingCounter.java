@@ -22,6 +22,6 @@ final class FindingCounter {
     void contributeTo(ReportBuilder report) {
         firstByFingerprint.forEach((fingerprint, first) -> report.addFinding(new Finding(first.rule(),
                 first.severity(), first.field(), first.message(), first.fixHint(), first.fingerprint(),
-                counts.get(fingerprint), first.locations())));
+                counts.get(fingerprint), first.locations(), first.notes())));
     }
 }

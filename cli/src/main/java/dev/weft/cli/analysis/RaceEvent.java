@@ -13,9 +13,11 @@ import java.util.List;
  * @param time            when the event thread accessed the field
  * @param currentThreadId the event thread's {@code Thread.getId()}, 0 when unknown
  * @param currentStack    the event thread's stack, innermost first, without weft's frames
+ * @param currentLocks    the locks the event thread held (see {@link HeldLocks}), null when not recorded
  */
 record RaceEvent(int recording, Instant time, String field, RaceAccess current, String currentThread,
-                 long currentThreadId, List<Frame> currentStack, RaceAccess earlier, String earlierThread) {
+                 long currentThreadId, List<Frame> currentStack, List<String> currentLocks, RaceAccess earlier,
+                 String earlierThread) {
     /**
      * Earliest first: by recording in input order, then by time. JFR writes each thread's events in
      * batches, so file order is not time order, and a report must not depend on it.

@@ -78,6 +78,8 @@ final class FindingsSection implements HtmlSection {
         html.element("span", finding.count() == 1 ? "once" : Units.count(finding.count()) + " times", "class", "times")
                 .close("h3").newline();
         html.element("p", finding.message(), "class", "message");
+        finding.notes().forEach(note -> html.open("p", "class", "note").element("strong", "Note: ").text(note)
+                .close("p"));
         for (int index = 0; index < finding.locations().size(); index++) {
             writeLocation(html, finding, index);
         }
@@ -107,6 +109,10 @@ final class FindingsSection implements HtmlSection {
         }
         html.text(" at ").element("span", location.at(), "class", "at").close("summary");
         html.open("div", "class", "body");
+        String provenance = DataRaceText.tells(finding) ? DataRaceText.provenance(location) : null;
+        if (provenance != null) {
+            html.element("p", "(" + provenance + ")", "class", "provenance");
+        }
         if (!location.stack().isEmpty()) {
             html.open("ol", "class", "stack");
             String at = location.at().toString();
@@ -116,6 +122,8 @@ final class FindingsSection implements HtmlSection {
         if (!location.locksHeld().isEmpty()) {
             html.open("p", "class", "kv").text("Locks held: ")
                     .element("code", String.join(", ", location.locksHeld())).close("p");
+        } else if (location.locksKnown()) {
+            html.open("p", "class", "kv").text("Locks held: none").close("p");
         }
         if (location.threadCreatedAt() != null) {
             html.open("p", "class", "kv").text("Thread " + quoted(location.thread()) + " was started at ")

@@ -10,6 +10,7 @@ import dev.weft.cli.report.Location;
 import dev.weft.cli.report.PinnedSite;
 import dev.weft.cli.report.RecordingSummary;
 import dev.weft.cli.report.Report;
+import dev.weft.cli.report.StackSource;
 import dev.weft.cli.report.StartedThread;
 import dev.weft.cli.report.Summary;
 import dev.weft.cli.report.ThreadCount;
@@ -98,6 +99,7 @@ public final class JsonRenderer implements Renderer {
         node.put("fingerprint", finding.fingerprint());
         node.put("count", finding.count());
         node.put("dependency", finding.inDependencies());
+        putStrings(node, "notes", finding.notes());
         ArrayNode locations = node.putArray("locations");
         finding.locations().forEach(location -> writeLocation(locations.addObject(), location));
     }
@@ -109,7 +111,17 @@ public final class JsonRenderer implements Renderer {
             node.put("access", location.access());
         }
         putStrings(node, "stack", location.stack());
-        putStrings(node, "locksHeld", location.locksHeld());
+        if (location.stackSource() != null && location.stackSource() != StackSource.ACCESS) {
+            node.put("stackSource", location.stackSource().id());
+        }
+        if (location.stackThread() != null) {
+            node.put("stackThread", location.stackThread());
+        }
+        if (location.locksKnown() && location.locksHeld().isEmpty()) {
+            node.putArray("locksHeld");
+        } else {
+            putStrings(node, "locksHeld", location.locksHeld());
+        }
         if (location.threadCreatedAt() != null) {
             node.put("threadCreatedAt", location.threadCreatedAt().toString());
         }

@@ -106,6 +106,9 @@ public final class SarifRenderer implements Renderer {
         result.put("level", level(finding.severity()));
         List<Location> places = finding.locations();
         StringBuilder message = new StringBuilder(escapeBrackets(sentence(finding.message())));
+        for (String note : finding.notes()) {
+            message.append(" Note: ").append(escapeBrackets(sentence(note)));
+        }
         if (finding.fixHint() != null) {
             message.append(" Fix: ").append(escapeBrackets(sentence(finding.fixHint())));
         }
@@ -131,13 +134,17 @@ public final class SarifRenderer implements Renderer {
         writeCodeFlow(result, places, locations);
         result.putObject("partialFingerprints").put(FINGERPRINT_KEY, finding.fingerprint());
         result.put("occurrenceCount", finding.count());
-        if (finding.field() != null || finding.inDependencies()) {
+        if (finding.field() != null || finding.inDependencies() || !finding.notes().isEmpty()) {
             ObjectNode properties = result.putObject("properties");
             if (finding.field() != null) {
                 properties.put("field", finding.field());
             }
             if (finding.inDependencies()) {
                 properties.put("dependency", true);
+            }
+            if (!finding.notes().isEmpty()) {
+                ArrayNode notes = properties.putArray("notes");
+                finding.notes().forEach(notes::add);
             }
         }
     }
@@ -198,6 +205,8 @@ public final class SarifRenderer implements Renderer {
         text.append(" in ").append(at.shortForm());
         if (!location.locksHeld().isEmpty()) {
             text.append(", holding ").append(String.join(", ", location.locksHeld()));
+        } else if (location.locksKnown()) {
+            text.append(", holding no lock");
         }
         return text.toString();
     }

@@ -122,6 +122,7 @@ public final class TextRenderer implements Renderer {
         text.append(" (").append(finding.count() == 1 ? "once" : Units.count(finding.count()) + " times")
                 .append(')').append(NL);
         text.append("  ").append(finding.message()).append(NL);
+        finding.notes().forEach(note -> text.append("  Note: ").append(note).append(NL));
         if (DataRaceText.tells(finding)) {
             DataRaceText.append(text, finding, NL);
         } else {

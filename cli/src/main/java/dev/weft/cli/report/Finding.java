@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * <p>A finding is {@linkplain #inDependencies() in dependencies} when every location of it is in a
  * library's code ({@link CodeOrigin}): the reports list those apart and the gate leaves them out
  * unless asked to count them.
+ *
+ * <p>{@link #notes()} are what the reader must know to judge the finding, beyond its message: for
+ * instance that the program synchronizes through something weft does not model.
  */
 public record Finding(String rule, Severity severity, String field, String message, String fixHint,
-                      String fingerprint, long count, List<Location> locations) {
+                      String fingerprint, long count, List<Location> locations, List<String> notes) {
     private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     public Finding {
@@ -32,9 +35,16 @@ public record Finding(String rule, Severity severity, String field, String messa
             throw new IllegalArgumentException("a finding happened at least once, got count " + count);
         }
         locations = locations == null ? List.of() : List.copyOf(locations);
+        notes = notes == null ? List.of() : List.copyOf(notes);
         if (fingerprint == null) {
             fingerprint = Fingerprint.of(rule, field, locations);
         }
+    }
+
+    /** A finding without notes. */
+    public Finding(String rule, Severity severity, String field, String message, String fixHint,
+                   String fingerprint, long count, List<Location> locations) {
+        this(rule, severity, field, message, fixHint, fingerprint, count, locations, List.of());
     }
 
     /** Whether every location is in a dependency's code, so that the application has no part in it. */

@@ -15,12 +15,25 @@ import java.util.List;
  * @param threadCreatedAt where that thread was started, or null when unknown
  * @param lock            the lock the access was about (the one acquired, or waited for), or null
  * @param lockOwner       the thread that held {@code lock} while this one waited for it, or null
+ * @param stackSource     where {@code stack} and {@code locksHeld} were seen, when the rule says (data
+ *                        races); null when they are simply this location's
+ * @param stackThread     the thread they were seen on, when not {@code thread}; else null
+ * @param locksKnown      whether {@code locksHeld} is known, so that an empty list means "none"
+ *                        rather than "not recorded"
  */
 public record Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
-                       Frame threadCreatedAt, String lock, String lockOwner) {
+                       Frame threadCreatedAt, String lock, String lockOwner, StackSource stackSource,
+                       String stackThread, boolean locksKnown) {
     public Location {
         stack = stack == null ? List.of() : List.copyOf(stack);
         locksHeld = locksHeld == null ? List.of() : List.copyOf(locksHeld);
+        locksKnown = locksKnown || !locksHeld.isEmpty();
+    }
+
+    /** A location that is about one lock, as lock rules report them. */
+    public Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
+                    Frame threadCreatedAt, String lock, String lockOwner) {
+        this(at, thread, access, stack, locksHeld, threadCreatedAt, lock, lockOwner, null, null, false);
     }
 
     /** A location of a field access or other event that is not about one particular lock. */

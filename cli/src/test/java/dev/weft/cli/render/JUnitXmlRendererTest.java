@@ -73,7 +73,7 @@ class JUnitXmlRendererTest {
                 .contains("ERROR data-race on com.acme.Counter.count (3 times)",
                         "Write of com.acme.Counter.count by thread \"worker-2\":",
                         "      at com.acme.Worker.run(Worker.java:17)", "Previous read by thread \"worker-1\":",
-                        "locks held: com.acme.Counter@lock",
+                        "Mutex " + SampleReports.READER_LOCK,
                         "Fix: guard count")
                 .doesNotContain("\u001b[");
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weft.cli.report.Finding;
 import dev.weft.cli.report.Frame;
 import dev.weft.cli.report.Gate;
 import dev.weft.cli.report.PinnedSite;
@@ -48,12 +49,31 @@ class JsonRendererTest {
 
         JsonNode write = race.at("/locations/0");
         assertThat(fieldNames(write))
-                .containsExactly("class", "method", "line", "thread", "access", "stack", "threadCreatedAt");
+                .containsExactly("class", "method", "line", "thread", "access", "stack", "locksHeld",
+                        "threadCreatedAt");
+        assertThat(write.get("locksHeld")).as("known to be none").isEmpty();
         assertThat(write.get("line").asInt()).isEqualTo(42);
         assertThat(write.get("thread").asText()).isEqualTo("worker-2");
         assertThat(write.get("stack").get(1).asText()).isEqualTo("com.acme.Worker.run(Worker.java:17)");
         assertThat(write.get("threadCreatedAt").asText()).isEqualTo("com.acme.Server.start(Server.java:30)");
-        assertThat(race.at("/locations/1/locksHeld/0").asText()).isEqualTo("com.acme.Counter@lock");
+        JsonNode read = race.at("/locations/1");
+        assertThat(read.get("locksHeld").get(0).asText()).isEqualTo(SampleReports.READER_LOCK);
+        assertThat(read.get("stackSource").asText()).as("not the access's own stack").isEqualTo("later-execution");
+        assertThat(write.has("stackSource")).as("the access's own stack").isFalse();
+    }
+
+    @Test
+    void notesOfAFindingAreListedWhenItHasAny() throws IOException {
+        Finding race = dataRace(Severity.WARNING);
+        Finding noted = new Finding(race.rule(), race.severity(), race.field(), race.message(), race.fixHint(),
+                null, race.count(), race.locations(), List.of("this program synchronizes through"
+                        + " VarHandle.releaseFence at Counter.set(Counter.java:12), which weft does not model"));
+
+        JsonNode json = render(new ReportBuilder(SampleReports.TOOL).addFinding(noted).build(Gate.ERROR));
+
+        assertThat(json.at("/findings/0/notes/0").asText()).startsWith("this program synchronizes through");
+        assertThat(fieldNames(json.at("/findings/0"))).containsSubsequence("dependency", "notes", "locations");
+        assertThat(render(report).at("/findings/0").has("notes")).as("none without notes").isFalse();
     }
 
     @Test

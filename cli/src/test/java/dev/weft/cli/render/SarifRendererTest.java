@@ -110,11 +110,11 @@ class SarifRendererTest {
         assertThat(related.get("id").asInt()).isEqualTo(1);
         assertThat(related.at("/physicalLocation/region/startLine").asInt()).isEqualTo(50);
         assertThat(related.at("/message/text").asText()).isEqualTo(
-                "read by thread \"worker-1\" in Counter.get:50, holding com.acme.Counter@lock");
+                "read by thread \"worker-1\" in Counter.get:50, holding " + SampleReports.READER_LOCK);
         assertThat(race.at("/message/text").asText())
                 .startsWith("count is written and read by two threads")
-                .contains(" Fix: guard count", "Also: [read by thread \"worker-1\" in Counter.get:50, holding"
-                        + " com.acme.Counter@lock](1)");
+                .contains(" Fix: guard count", "Also: [read by thread \"worker-1\" in Counter.get:50, holding "
+                        + SampleReports.READER_LOCK + "](1)");
     }
 
     @Test

@@ -33,9 +33,12 @@ class TextRendererTest {
                 "  Write of com.acme.Counter.count by thread \"worker-2\":",
                 "      at com.acme.Counter.increment(Counter.java:42)",
                 "      at com.acme.Worker.run(Worker.java:17)",
+                "    Locks held: none",
                 "  Previous read by thread \"worker-1\":",
+                "    (stack and locks held as seen at a later execution of this site)",
                 "      at com.acme.Counter.get(Counter.java:50)",
-                "    locks held: com.acme.Counter@lock",
+                "    Locks held:",
+                "      Mutex " + SampleReports.READER_LOCK,
                 "  Thread \"worker-2\" created at com.acme.Server.start(Server.java:30)",
                 "  Fix: guard count with the lock that get() holds, or make it an AtomicLong",
                 "weft: 1 error, 0 warnings — gate 'error' failed");

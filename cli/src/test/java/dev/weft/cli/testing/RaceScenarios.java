@@ -2,6 +2,7 @@ package dev.weft.cli.testing;
 
 import dev.weft.runtime.TestRaceHooks;
 import dev.weft.runtime.TestThreadHooks;
+import java.util.concurrent.locks.ReentrantLock;
 import org.h2.weftfixture.PageCache;
 
 /**
@@ -14,7 +15,150 @@ public final class RaceScenarios {
     public static final String COUNT = Counter.class.getName() + ".count";
     public static final String TOTAL = Counter.class.getName() + ".total";
 
+    public static final String DEPOSITOR = "depositor";
+    public static final String AUDITOR = "auditor";
+    public static final String TELLER = "teller";
+    public static final String PUBLISHER = "publisher";
+    public static final String SUBSCRIBER = "subscriber";
+    public static final String BALANCE = Account.class.getName() + ".balance";
+    public static final String MEMO = Account.class.getName() + ".memo";
+    public static final String DATA = Handoff.class.getName() + ".data";
+
     private RaceScenarios() {
+    }
+
+    /** An account whose balance is changed under its lock and read without it. */
+    public static final class Account {
+        private final ReentrantLock lock = new ReentrantLock();
+        private long balance;
+        private String memo;
+
+        void deposit(long amount) {
+            lock.lock();
+            TestRaceHooks.acquired(lock); // LOCK
+            try {
+                TestRaceHooks.write(this, BALANCE);
+                balance += amount;
+            } finally {
+                TestRaceHooks.released(lock);
+                lock.unlock();
+            }
+        }
+
+        long peek() {
+            TestRaceHooks.read(this, BALANCE);
+            return balance;
+        }
+
+        void writeMemo(String text) {
+            TestRaceHooks.write(this, MEMO);
+            memo = text;
+        }
+
+        String readMemo() {
+            TestRaceHooks.read(this, MEMO);
+            return memo;
+        }
+    }
+
+    /** Data handed over between threads; how it is ordered is up to the scenario. */
+    public static final class Handoff {
+        private int data;
+
+        void publish(int value) {
+            TestRaceHooks.write(this, DATA);
+            data = value;
+        }
+
+        void publishThroughAFence(int value) {
+            publish(value);
+            TestRaceHooks.unmodelled("VarHandle.releaseFence"); // RELEASE
+        }
+
+        /** As with {@code Unsafe.putOrderedInt}, whose release weft does not model. */
+        void publishOrdered(int value) {
+            TestRaceHooks.unmodelled("Unsafe.putOrderedInt"); // ORDERED
+            publish(value);
+        }
+
+        int read() {
+            TestRaceHooks.read(this, DATA);
+            return data;
+        }
+
+        int readAfterAFence() {
+            TestRaceHooks.unmodelled("VarHandle.acquireFence"); // ACQUIRE
+            return read();
+        }
+    }
+
+    /**
+     * "depositor" deposits under the account's lock and writes a memo; "auditor" reads both without
+     * the lock (two races, told by the auditor). Then everything is ordered, and the depositor
+     * deposits again: no race, but the deposit's site runs again and its stack is taken. The memo's
+     * site never runs again.
+     */
+    public static void auditedWithoutTheLock() throws InterruptedException {
+        Account account = new Account();
+        try (NamedWorker depositor = new NamedWorker(DEPOSITOR); NamedWorker auditor = new NamedWorker(AUDITOR)) {
+            depositor.run(() -> {
+                account.deposit(10);
+                account.writeMemo("first");
+            });
+            auditor.run(() -> {
+                account.peek();
+                account.readMemo();
+            });
+            TestRaceHooks.orderEverything();
+            depositor.run(() -> account.deposit(20));
+        }
+    }
+
+    /**
+     * "depositor" deposits, "auditor" peeks without the lock (the race told), then "teller" deposits
+     * too: it races with the depositor's deposit, so a stack of the deposit's site is seen, by the
+     * teller, in another race.
+     */
+    public static void auditedThenDepositedByATeller() throws InterruptedException {
+        Account account = new Account();
+        try (NamedWorker depositor = new NamedWorker(DEPOSITOR); NamedWorker auditor = new NamedWorker(AUDITOR);
+             NamedWorker teller = new NamedWorker(TELLER)) {
+            depositor.run(() -> account.deposit(10));
+            auditor.run(account::peek);
+            teller.run(() -> account.deposit(5));
+        }
+    }
+
+    /** "publisher" writes and releases through a fence, "subscriber" acquires through one and reads. */
+    public static void handedOverThroughFences() throws InterruptedException {
+        Handoff handoff = new Handoff();
+        try (NamedWorker publisher = new NamedWorker(PUBLISHER);
+             NamedWorker subscriber = new NamedWorker(SUBSCRIBER)) {
+            subscriber.run(() -> TestRaceHooks.unmodelled("Thread.onSpinWait")); // SPIN
+            publisher.run(() -> handoff.publishThroughAFence(42));
+            subscriber.run(handoff::readAfterAFence);
+        }
+    }
+
+    /** Only the publisher synchronizes through something unmodelled, in the class of its access. */
+    public static void publishedOrderedReadPlainly() throws InterruptedException {
+        Handoff handoff = new Handoff();
+        try (NamedWorker publisher = new NamedWorker(PUBLISHER);
+             NamedWorker subscriber = new NamedWorker(SUBSCRIBER)) {
+            publisher.run(() -> handoff.publishOrdered(42));
+            subscriber.run(handoff::read);
+        }
+    }
+
+    /** Only the subscriber spins, in a class that has nothing to do with the data: no excuse for the race. */
+    public static void publishedWhileAnUnrelatedClassSpins() throws InterruptedException {
+        Handoff handoff = new Handoff();
+        try (NamedWorker publisher = new NamedWorker(PUBLISHER);
+             NamedWorker subscriber = new NamedWorker(SUBSCRIBER)) {
+            subscriber.run(Backoff::spin);
+            publisher.run(() -> handoff.publish(42));
+            subscriber.run(handoff::read);
+        }
     }
 
     /** A counter that is not thread-safe, with two fields for two races. */

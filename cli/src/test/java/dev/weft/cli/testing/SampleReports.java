@@ -10,6 +10,7 @@ import dev.weft.cli.report.RecordingSummary;
 import dev.weft.cli.report.Report;
 import dev.weft.cli.report.ReportBuilder;
 import dev.weft.cli.report.Severity;
+import dev.weft.cli.report.StackSource;
 import dev.weft.cli.report.ThreadCount;
 import dev.weft.cli.report.Tool;
 import dev.weft.cli.report.WaitTimes;
@@ -24,13 +25,21 @@ public final class SampleReports {
     private SampleReports() {
     }
 
-    /** A data race as the race rule will report it: both accesses, their stacks, locks and threads. */
+    /** The lock the sample race's reader holds, as the race rule names it. */
+    public static final String READER_LOCK =
+            "java.util.concurrent.locks.ReentrantLock@1b6d3586 taken at com.acme.Counter.get(Counter.java:49)";
+
+    /**
+     * A data race as the race rule reports it: both accesses, their stacks, locks and threads; the
+     * writer held no lock, the reader's stack and lock were seen at a later execution of its site.
+     */
     public static Finding dataRace(Severity severity) {
         Location write = new Location(new Frame("com.acme.Counter", "increment", 42), "worker-2", "write",
                 List.of("com.acme.Counter.increment(Counter.java:42)", "com.acme.Worker.run(Worker.java:17)"),
-                List.of(), new Frame("com.acme.Server", "start", 30));
+                List.of(), new Frame("com.acme.Server", "start", 30), null, null, StackSource.ACCESS, null, true);
         Location read = new Location(new Frame("com.acme.Counter", "get", 50), "worker-1", "read",
-                List.of("com.acme.Counter.get(Counter.java:50)"), List.of("com.acme.Counter@lock"), null);
+                List.of("com.acme.Counter.get(Counter.java:50)"), List.of(READER_LOCK), null, null, null,
+                StackSource.LATER_EXECUTION, null, true);
         return new Finding("data-race", severity, "com.acme.Counter.count",
                 "count is written and read by two threads with no happens-before order between them.",
                 "guard count with the lock that get() holds, or make it an AtomicLong", null, 3,

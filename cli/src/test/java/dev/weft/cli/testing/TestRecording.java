@@ -1,5 +1,6 @@
 package dev.weft.cli.testing;
 
+import dev.weft.runtime.TestRaceHooks;
 import dev.weft.schema.JdkEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,16 +40,28 @@ public final class TestRecording {
 
     /**
      * A recording as the agent makes it with {@code races=on}: weft's events including
-     * {@code DataRace}, which is registered for this recording only (JFR's registrations are global
-     * to the JVM, and other recordings must not declare it).
+     * {@code DataRace}, {@code AccessStack} and {@code UnmodelledSync}, which are registered for this
+     * recording only (JFR's registrations are global to the JVM, and other recordings must not
+     * declare them).
      */
     public static Path withRaceDetection(Path file, Scenario scenario) {
+        return withRaceEvents(file, scenario, List.of(WeftTestEvents.DataRace.class, WeftTestEvents.AccessStack.class,
+                WeftTestEvents.UnmodelledSync.class));
+    }
+
+    /** As {@link #withRaceDetection}, but no stack is ever taken at a later execution of a site. */
+    public static Path withRaceDetectionButNoAccessStacks(Path file, Scenario scenario) {
+        return withRaceEvents(file, scenario, List.of(WeftTestEvents.DataRace.class,
+                WeftTestEvents.UnmodelledSync.class));
+    }
+
+    private static Path withRaceEvents(Path file, Scenario scenario, List<Class<? extends Event>> raceEvents) {
         List<Class<? extends Event>> withRaces = new ArrayList<>(WEFT_EVENTS);
-        withRaces.add(WeftTestEvents.DataRace.class);
+        withRaces.addAll(raceEvents);
         try {
             return record(file, withRaces, scenario);
         } finally {
-            FlightRecorder.unregister(WeftTestEvents.DataRace.class);
+            raceEvents.forEach(FlightRecorder::unregister);
         }
     }
 
@@ -70,6 +83,7 @@ public final class TestRecording {
                 weftEvents.forEach(FlightRecorder::register);
                 weftEvents.forEach(event -> recording.enable(event).withStackTrace());
             }
+            TestRaceHooks.newRun();
             recording.start();
             scenario.run();
             recording.stop();

@@ -157,6 +157,36 @@ public final class WeftTestEvents {
         public String otherSiteMethod;
         @Name(WeftEvents.DataRace.OTHER_SITE_LINE)
         public int otherSiteLine;
+        @Name(WeftEvents.DataRace.HELD_LOCKS)
+        public String heldLocks;
+    }
+
+    @Name(WeftEvents.AccessStack.NAME)
+    public static final class AccessStack extends Event {
+        @Name(WeftEvents.AccessStack.FIELD)
+        public String field;
+        @Name(WeftEvents.AccessStack.ACCESS)
+        public String access;
+        @Name(WeftEvents.AccessStack.SITE_CLASS)
+        public String siteClass;
+        @Name(WeftEvents.AccessStack.SITE_METHOD)
+        public String siteMethod;
+        @Name(WeftEvents.AccessStack.SITE_LINE)
+        public int siteLine;
+        @Name(WeftEvents.AccessStack.HELD_LOCKS)
+        public String heldLocks;
+    }
+
+    @Name(WeftEvents.UnmodelledSync.NAME)
+    public static final class UnmodelledSync extends Event {
+        @Name(WeftEvents.UnmodelledSync.PRIMITIVE)
+        public String primitive;
+        @Name(WeftEvents.UnmodelledSync.SITE_CLASS)
+        public String siteClass;
+        @Name(WeftEvents.UnmodelledSync.SITE_METHOD)
+        public String siteMethod;
+        @Name(WeftEvents.UnmodelledSync.SITE_LINE)
+        public int siteLine;
     }
 
     @Name(WeftEvents.AgentInfo.NAME)
