@@ -1,5 +1,6 @@
 package dev.weft.agent.instrument;
 
+import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
@@ -32,14 +33,16 @@ final class ApplicationTransformer implements ClassFileTransformer {
     private final AtomicLong transformed;
     private final Instrumentation inst;
     private final LockTypes lockTypes = new LockTypes();
+    private final CodeSources codeSources;
 
     /**
      * @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions
      * @param races    race detection's part of the rewrite, or null when races are off
      */
     ApplicationTransformer(Instrumentation inst, ClassFilter filter, boolean releases, RaceInstrumentation races,
-                           AtomicLong transformed) {
+                           AtomicLong transformed, CodeSources codeSources) {
         this.inst = inst;
+        this.codeSources = codeSources;
         this.filter = filter;
         this.releases = releases;
         this.races = races;
@@ -73,8 +76,17 @@ final class ApplicationTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) {
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || internalName == null
-            || !filter.instruments(internalName.replace('/', '.'))) {
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || internalName == null) {
+            return null;
+        }
+        String className = internalName.replace('/', '.');
+        if (!ClassFilter.outsideJdkAndWeft(className)) {
+            return null;
+        }
+        if (redefined == null) { // a retransformed class was noted when it was found loaded
+            codeSources.loaded(domain, internalName);
+        }
+        if (!filter.instruments(className)) {
             return null;
         }
         try {
@@ -103,7 +115,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
             transformed.incrementAndGet();
             return writer.toByteArray();
         } catch (Throwable t) {
-            InternalErrors.transformFailed(internalName.replace('/', '.'), t);
+            InternalErrors.transformFailed(className, t);
             return null;
         }
     }
