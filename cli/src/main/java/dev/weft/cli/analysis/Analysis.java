@@ -40,6 +40,7 @@ public final class Analysis {
         analyzers.add(new ContentionAnalyzer());
         analyzers.add(new PinningAnalyzer());
         analyzers.add(new TimelineAnalyzer());
+        analyzers.add(new CodeSourceAnalyzer());
         rules = rules(threads);
         analyzers.addAll(rules);
     }

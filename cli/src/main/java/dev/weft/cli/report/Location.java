@@ -15,12 +15,23 @@ import java.util.List;
  * @param threadCreatedAt where that thread was started, or null when unknown
  * @param lock            the lock the access was about (the one acquired, or waited for), or null
  * @param lockOwner       the thread that held {@code lock} while this one waited for it, or null
+ * @param origin          whose code {@code at} is in; when null, judged by its package name until the
+ *                        {@link ReportBuilder} attributes it by the recorded code sources
  */
 public record Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
-                       Frame threadCreatedAt, String lock, String lockOwner) {
+                       Frame threadCreatedAt, String lock, String lockOwner, CodeOrigin origin) {
     public Location {
         stack = stack == null ? List.of() : List.copyOf(stack);
         locksHeld = locksHeld == null ? List.of() : List.copyOf(locksHeld);
+        if (origin == null) {
+            origin = CodeOrigin.byPackageName(at.className());
+        }
+    }
+
+    /** A location whose origin is judged by its package name until the report attributes it. */
+    public Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
+                    Frame threadCreatedAt, String lock, String lockOwner) {
+        this(at, thread, access, stack, locksHeld, threadCreatedAt, lock, lockOwner, null);
     }
 
     /** A location of a field access or other event that is not about one particular lock. */
@@ -31,5 +42,11 @@ public record Location(Frame at, String thread, String access, List<String> stac
 
     public Location(Frame at, String thread) {
         this(at, thread, null, List.of(), List.of(), null);
+    }
+
+    /** This location with its origin as the recordings tell it. */
+    public Location attributedBy(CodeOrigins origins) {
+        return new Location(at, thread, access, stack, locksHeld, threadCreatedAt, lock, lockOwner,
+                origins.of(at.className()));
     }
 }
