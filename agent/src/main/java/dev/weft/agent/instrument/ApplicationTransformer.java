@@ -2,6 +2,7 @@ package dev.weft.agent.instrument;
 
 import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
+import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -25,6 +26,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  *
  * <p>With race detection every application class is rewritten: its field accesses are checked
  * and, while it loads, it gets shadows for its objects ({@link RaceInstrumentation}).
+ *
+ * <p>Every class outside the JDK and weft is noted with its code source ({@link CodeSources}) before
+ * {@code include=}/{@code exclude=} are applied, so that reports can tell whose code it is.
  */
 final class ApplicationTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
@@ -83,12 +87,21 @@ final class ApplicationTransformer implements ClassFileTransformer {
         if (!ClassFilter.outsideJdkAndWeft(className)) {
             return null;
         }
-        if (redefined == null) { // a retransformed class was noted when it was found loaded
-            codeSources.loaded(domain, internalName);
+        // weft's own concurrent maps (code sources, lock types) order no application code: the race
+        // models ignore them, as they ignore class loading, also for classes defined outside loadClass
+        Hooks.enterMachinery();
+        try {
+            if (redefined == null) { // a retransformed class was noted when it was found loaded
+                codeSources.loaded(domain, internalName);
+            }
+            return filter.instruments(className) ? rewrite(loader, internalName, className, redefined, bytes) : null;
+        } finally {
+            Hooks.leaveMachinery();
         }
-        if (!filter.instruments(className)) {
-            return null;
-        }
+    }
+
+    private byte[] rewrite(ClassLoader loader, String internalName, String className, Class<?> redefined,
+                           byte[] bytes) {
         try {
             ClassReader reader = new ClassReader(bytes);
             LockTypes.LockTypeCheck locks = lockTypes.forLoader(loader);
