@@ -4,6 +4,7 @@ import dev.weft.agent.instrument.ClassFilter;
 import dev.weft.agent.instrument.Instrumenter;
 import dev.weft.agent.jfr.DeadlockDetector;
 import dev.weft.agent.jfr.RecordingSession;
+import dev.weft.agent.origin.CodeSources;
 import dev.weft.runtime.Hooks;
 import dev.weft.runtime.LockIntrospection;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class AgentStarter {
         if (options.deadlockPeriod() != null) {
             DeadlockDetector.start(options.deadlockPeriod()); // before instrumentation: not an application thread
         }
-        Instrumenter instrumenter = new Instrumenter();
+        Instrumenter instrumenter = new Instrumenter(CodeSources.ofThisJvm());
         if (attached) {
             // the application runs already: rewrite what it loaded first, so that a duration= counts
             // from the moment weft sees everything
@@ -79,7 +80,7 @@ public final class AgentStarter {
             RecordingSession.Detectors detectors = new RecordingSession.Detectors(options.lockOrder(),
                 options.deadlockPeriod() != null, options.races());
             session = RecordingSession.start(destination, options.threshold(), options.duration(), detectors,
-                version(), options.raw(), instrumenter::transformedClasses);
+                version(), options.raw(), instrumenter::transformedClasses, instrumenter.codeSources());
         } catch (IOException | RuntimeException e) {
             System.err.println("weft: cannot record to '" + options.filename() + "' (" + e.getMessage()
                 + "); set filename= to a writable path. The application runs without weft's recording.");
@@ -98,8 +99,11 @@ public final class AgentStarter {
         try {
             ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
             instrumenter.install(inst, filter, options.lockOrder(), options.races(), Instrumenter.threadClasses());
+            // what was loaded before the transformer: other agents' classes, or the whole application when attached
+            Class<?>[] loaded = inst.getAllLoadedClasses();
+            instrumenter.codeSources().loadedAlready(loaded);
             if (attached) {
-                instrumenter.retransformLoaded(inst, filter);
+                instrumenter.retransformLoaded(inst, filter, loaded);
             }
         } catch (RuntimeException | LinkageError e) {
             System.err.println("weft: cannot instrument the application (" + e + "); recording JFR's events only.");

@@ -4,8 +4,10 @@ import static dev.weft.it.ForkedJvm.weft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.schema.WeftEvents.AgentInfo;
+import dev.weft.schema.WeftEvents.CodeSource;
 import dev.weft.schema.WeftEvents.DataRace;
 import dev.weft.schema.WeftEvents.LockStatistics;
+import dev.weft.schema.WeftEvents.Origins;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -117,6 +119,17 @@ class AttachCommandIT {
             .toList();
         assertThat(signupSites).as("lock sites of the server's classes, rewritten after the attach").isNotEmpty()
             .anySatisfy(site -> assertThat(site.getLong(LockStatistics.ACQUISITIONS)).isPositive());
+        // the classes loaded before the attach are attributed to their jars too
+        assertThat(events.named(CodeSource.NAME)).as("code sources")
+            .anySatisfy(source -> {
+                assertThat(source.getString(CodeSource.LOCATION)).endsWith("/weft-sample-apps.jar");
+                assertThat(source.getString(CodeSource.ORIGIN)).isEqualTo(Origins.APPLICATION);
+                assertThat(source.getString(CodeSource.PACKAGES)).isEqualTo("com.acme.signup");
+            })
+            .anySatisfy(source -> {
+                assertThat(source.getString(CodeSource.LOCATION)).matches(".*/lib/h2-[^/]+\\.jar");
+                assertThat(source.getString(CodeSource.ORIGIN)).isEqualTo(Origins.DEPENDENCY);
+            });
     }
 
     /** The server's own load generator, {@code requests} signups over loopback. */

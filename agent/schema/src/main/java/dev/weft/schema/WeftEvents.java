@@ -268,6 +268,58 @@ public final class WeftEvents {
         public static final String SITE_LINE = "siteLine";
     }
 
+    /**
+     * Where the application's classes came from: one event per code source (a class directory, a
+     * jar) that classes were loaded from, with whose code it is and why weft thinks so. Emitted at
+     * the end of each recording chunk, so that the packages are those seen until then (a reader
+     * keeps one per location, the last); classes loaded before the recording started are counted
+     * too. The CLI attributes a finding's locations by their class's package through these events.
+     */
+    public static final class CodeSource {
+        private CodeSource() {
+        }
+
+        public static final String NAME = NAMESPACE + "CodeSource";
+        /**
+         * {@code String}: the code source's location as the class loader gave it, e.g.
+         * {@code file:/srv/app/lib/h2-2.3.232.jar} or {@code file:/work/app/target/classes/}.
+         */
+        public static final String LOCATION = "location";
+        /** {@code String}: {@link Origins#APPLICATION}, {@link Origins#DEPENDENCY} or {@link Origins#UNKNOWN}. */
+        public static final String ORIGIN = "origin";
+        /**
+         * {@code String}: the evidence, in words a report can print after the jar's name, e.g.
+         * {@code Maven com.h2database:h2:2.3.232 (META-INF/maven/com.h2database/h2/pom.properties)},
+         * {@code OSGi bundle com.h2database 2.3.232}, {@code a class directory}, {@code the main jar
+         * (java -jar)}.
+         */
+        public static final String REASON = "reason";
+        /**
+         * {@code String}: the packages of the classes loaded from it, sorted, comma-separated; the
+         * unnamed package is {@link #UNNAMED_PACKAGE}. At most 1,000.
+         */
+        public static final String PACKAGES = "packages";
+        /** {@code boolean}: whether more packages were seen than {@link #PACKAGES} lists. */
+        public static final String PACKAGES_TRUNCATED = "packagesTruncated";
+        /** {@code long}: classes loaded from it (after weft started, or found loaded when it did). */
+        public static final String CLASSES = "classes";
+        /** How {@link #PACKAGES} names the unnamed package. */
+        public static final String UNNAMED_PACKAGE = "<unnamed>";
+    }
+
+    /** Values of {@link CodeSource#ORIGIN}: whose code a code source holds. */
+    public static final class Origins {
+        private Origins() {
+        }
+
+        /** The application's own code: a class directory, the main jar. */
+        public static final String APPLICATION = "application";
+        /** A third-party library: a jar with Maven or OSGi metadata, from a repository. */
+        public static final String DEPENDENCY = "dependency";
+        /** No evidence either way (a jar without metadata, a location weft cannot read). */
+        public static final String UNKNOWN = "unknown";
+    }
+
     /** Values of {@link DataRace#ACCESS} and {@link DataRace#OTHER_ACCESS}. */
     public static final class Accesses {
         private Accesses() {

@@ -1,6 +1,8 @@
 package dev.weft.agent.instrument;
 
+import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
+import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -24,6 +26,9 @@ import net.bytebuddy.jar.asm.Opcodes;
  *
  * <p>With race detection every application class is rewritten: its field accesses are checked
  * and, while it loads, it gets shadows for its objects ({@link RaceInstrumentation}).
+ *
+ * <p>Every class outside the JDK and weft is noted with its code source ({@link CodeSources}) before
+ * {@code include=}/{@code exclude=} are applied, so that reports can tell whose code it is.
  */
 final class ApplicationTransformer implements ClassFileTransformer {
     private final ClassFilter filter;
@@ -32,14 +37,16 @@ final class ApplicationTransformer implements ClassFileTransformer {
     private final AtomicLong transformed;
     private final Instrumentation inst;
     private final LockTypes lockTypes = new LockTypes();
+    private final CodeSources codeSources;
 
     /**
      * @param releases whether lock releases are hooked too (held-lock tracking), not only acquisitions
      * @param races    race detection's part of the rewrite, or null when races are off
      */
     ApplicationTransformer(Instrumentation inst, ClassFilter filter, boolean releases, RaceInstrumentation races,
-                           AtomicLong transformed) {
+                           AtomicLong transformed, CodeSources codeSources) {
         this.inst = inst;
+        this.codeSources = codeSources;
         this.filter = filter;
         this.releases = releases;
         this.races = races;
@@ -73,10 +80,28 @@ final class ApplicationTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
                             byte[] bytes) {
-        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || internalName == null
-            || !filter.instruments(internalName.replace('/', '.'))) {
+        if (loader == null || loader == ClassLoader.getPlatformClassLoader() || internalName == null) {
             return null;
         }
+        String className = internalName.replace('/', '.');
+        if (!ClassFilter.outsideJdkAndWeft(className)) {
+            return null;
+        }
+        // weft's own concurrent maps (code sources, lock types) order no application code: the race
+        // models ignore them, as they ignore class loading, also for classes defined outside loadClass
+        Hooks.enterMachinery();
+        try {
+            if (redefined == null) { // a retransformed class was noted when it was found loaded
+                codeSources.loaded(domain, internalName);
+            }
+            return filter.instruments(className) ? rewrite(loader, internalName, className, redefined, bytes) : null;
+        } finally {
+            Hooks.leaveMachinery();
+        }
+    }
+
+    private byte[] rewrite(ClassLoader loader, String internalName, String className, Class<?> redefined,
+                           byte[] bytes) {
         try {
             ClassReader reader = new ClassReader(bytes);
             LockTypes.LockTypeCheck locks = lockTypes.forLoader(loader);
@@ -104,7 +129,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
             transformed.incrementAndGet();
             return writer.toByteArray();
         } catch (Throwable t) {
-            InternalErrors.transformFailed(internalName.replace('/', '.'), t);
+            InternalErrors.transformFailed(className, t);
             return null;
         }
     }

@@ -41,12 +41,21 @@ public final class ClassFilter {
 
     /** Whether weft instruments the class named {@code className} (binary name, dots). */
     public boolean instruments(String className) {
+        return outsideJdkAndWeft(className)
+            && (includes.isEmpty() || matchesAny(includes, className)) && !matchesAny(excludes, className);
+    }
+
+    /**
+     * Whether the class could be the application's at all, whatever {@code include=}/{@code exclude=}
+     * say: it is neither the JDK's nor weft's.
+     */
+    public static boolean outsideJdkAndWeft(String className) {
         for (String prefix : NEVER) {
             if (className.startsWith(prefix)) {
                 return false;
             }
         }
-        return (includes.isEmpty() || matchesAny(includes, className)) && !matchesAny(excludes, className);
+        return true;
     }
 
     private static boolean matchesAny(List<Pattern> patterns, String className) {

@@ -2,6 +2,7 @@ package dev.weft.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 
+import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.Instrumentation;
@@ -28,6 +29,16 @@ import net.bytebuddy.utility.JavaModule;
 public final class Instrumenter {
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
     private final AtomicLong transformedClasses = new AtomicLong();
+    private final CodeSources codeSources;
+
+    /** @param codeSources where the classes that load from now on are noted, instrumented or not */
+    public Instrumenter(CodeSources codeSources) {
+        this.codeSources = codeSources;
+    }
+
+    public CodeSources codeSources() {
+        return codeSources;
+    }
 
     /** Number of classes transformed so far. */
     public long transformedClasses() {
@@ -65,7 +76,7 @@ public final class Instrumenter {
         }
         builder.installOn(inst);
         inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
-            races ? new RaceInstrumentation(filter) : null, transformedClasses), true);
+            races ? new RaceInstrumentation(filter) : null, transformedClasses, codeSources), true);
     }
 
     /**
@@ -74,9 +85,9 @@ public final class Instrumenter {
      * transform error) does not keep the others unchanged. Methods running now finish in their
      * old code.
      */
-    public void retransformLoaded(Instrumentation inst, ClassFilter filter) {
+    public void retransformLoaded(Instrumentation inst, ClassFilter filter, Class<?>[] loaded) {
         java.util.List<Class<?>> candidates = new java.util.ArrayList<>();
-        for (Class<?> type : inst.getAllLoadedClasses()) {
+        for (Class<?> type : loaded) {
             ClassLoader loader = type.getClassLoader();
             if (loader != null && loader != ClassLoader.getPlatformClassLoader() && !type.isArray()
                 && !type.isPrimitive() && inst.isModifiableClass(type) && filter.instruments(type.getName())) {

@@ -1,5 +1,6 @@
 package dev.weft.agent.jfr;
 
+import dev.weft.agent.origin.CodeSources;
 import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import dev.weft.runtime.LockSite;
@@ -16,7 +17,8 @@ import jdk.jfr.Recording;
  * The JFR recording the agent starts at premain and that JFR writes to the destination when the
  * JVM exits, however it exits (end of {@code main}, {@code System.exit}, an uncaught exception,
  * SIGTERM): JFR's own shutdown hook stops the recording, which runs the end-of-chunk periodic
- * events, so the cumulative lock statistics and the agent info are the last events of the file.
+ * events, so the cumulative lock statistics, the agent info and the code sources are the last
+ * events of the file.
  *
  * <p>Which JDK events are on, and at what threshold, is documented in the README's agent section.
  */
@@ -42,9 +44,11 @@ public final class RecordingSession {
     }
 
     public static RecordingSession start(Path destination, String threshold, Duration duration, Detectors detectors,
-                                         String version, String options, LongSupplier instrumentedClasses)
+                                         String version, String options, LongSupplier instrumentedClasses,
+                                         CodeSources codeSources)
         throws IOException {
         FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, RecordingSession::emitLockStatistics);
+        FlightRecorder.addPeriodicEvent(CodeSourceEvent.class, () -> emitCodeSources(codeSources));
         FlightRecorder.addPeriodicEvent(AgentInfoEvent.class,
             () -> emitAgentInfo(version, options, instrumentedClasses.getAsLong()));
 
@@ -72,6 +76,7 @@ public final class RecordingSession {
             recording.enable(UnmodelledSyncEvent.class).withoutStackTrace();
         }
         recording.enable(AgentInfoEvent.class).with("period", END_CHUNK);
+        recording.enable(CodeSourceEvent.class).with("period", END_CHUNK);
 
         recording.enable(JdkEvents.JAVA_MONITOR_ENTER).withStackTrace().with("threshold", threshold);
         recording.enable(JdkEvents.JAVA_MONITOR_WAIT).withStackTrace().with("threshold", threshold);
@@ -131,6 +136,23 @@ public final class RecordingSession {
             event.waitNanos = site.waitNanos();
             event.blockingHolds = site.blockingHolds();
             event.blockingHoldNanos = site.blockingHoldNanos();
+            event.commit();
+        }
+    }
+
+    /**
+     * One event per code source, at the end of each chunk: by then its packages are those the
+     * application loaded so far, and the jars are classified off the class-loading path.
+     */
+    private static void emitCodeSources(CodeSources codeSources) {
+        for (CodeSources.Description source : codeSources.describe()) {
+            CodeSourceEvent event = new CodeSourceEvent();
+            event.location = source.location();
+            event.origin = source.origin();
+            event.reason = source.reason();
+            event.packages = source.packageList();
+            event.packagesTruncated = source.truncated();
+            event.classes = source.classes();
             event.commit();
         }
     }

@@ -41,6 +41,7 @@ public final class Analysis {
         analyzers.add(new ContentionAnalyzer());
         analyzers.add(new PinningAnalyzer());
         analyzers.add(new TimelineAnalyzer());
+        analyzers.add(new CodeSourceAnalyzer());
         SiteStacks siteStacks = new SiteStacks();
         UnmodelledSynchronization unmodelled = new UnmodelledSynchronization();
         analyzers.add(siteStacks);

@@ -78,6 +78,11 @@ final class FindingsSection implements HtmlSection {
         html.element("span", finding.count() == 1 ? "once" : Units.count(finding.count()) + " times", "class", "times")
                 .close("h3").newline();
         html.element("p", finding.message(), "class", "message");
+        List<String> dependencies = finding.dependencies();
+        if (!dependencies.isEmpty()) {
+            html.open("p", "class", "kv origin").text("In dependencies: ")
+                    .element("code", String.join(", ", dependencies)).close("p");
+        }
         finding.notes().forEach(note -> html.open("p", "class", "note").element("strong", "Note: ").text(note)
                 .close("p"));
         for (int index = 0; index < finding.locations().size(); index++) {

@@ -3,6 +3,7 @@ package dev.weft.cli.render;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weft.cli.report.AgentSummary;
+import dev.weft.cli.report.CodeOrigin;
 import dev.weft.cli.report.ContentionEntry;
 import dev.weft.cli.report.Finding;
 import dev.weft.cli.report.Frame;
@@ -131,6 +132,10 @@ public final class JsonRenderer implements Renderer {
         if (location.lockOwner() != null) {
             node.put("lockOwner", location.lockOwner());
         }
+        CodeOrigin origin = location.origin();
+        node.put("origin", origin.dependency() ? "dependency" : "application");
+        node.put("codeSource", origin.codeSource());
+        node.put("originReason", origin.reason());
     }
 
     private static void writeContention(ObjectNode node, ContentionEntry entry) {

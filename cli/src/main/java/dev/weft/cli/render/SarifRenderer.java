@@ -141,6 +141,8 @@ public final class SarifRenderer implements Renderer {
             }
             if (finding.inDependencies()) {
                 properties.put("dependency", true);
+                ArrayNode dependencies = properties.putArray("dependencies");
+                finding.dependencies().forEach(dependencies::add);
             }
             if (!finding.notes().isEmpty()) {
                 ArrayNode notes = properties.putArray("notes");

@@ -122,6 +122,10 @@ public final class TextRenderer implements Renderer {
         text.append(" (").append(finding.count() == 1 ? "once" : Units.count(finding.count()) + " times")
                 .append(')').append(NL);
         text.append("  ").append(finding.message()).append(NL);
+        List<String> dependencies = finding.dependencies();
+        if (!dependencies.isEmpty()) {
+            text.append("  in dependencies: ").append(String.join(", ", dependencies)).append(NL);
+        }
         finding.notes().forEach(note -> text.append("  Note: ").append(note).append(NL));
         if (DataRaceText.tells(finding)) {
             DataRaceText.append(text, finding, NL);

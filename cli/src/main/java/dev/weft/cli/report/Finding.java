@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * ({@link Fingerprint} documents the algorithm).
  *
  * <p>A finding is {@linkplain #inDependencies() in dependencies} when every location of it is in a
- * library's code ({@link CodeOrigin}): the reports list those apart and the gate leaves them out
- * unless asked to count them.
+ * library's code (its {@link Location#origin()}, see {@link CodeOrigin}): the reports list those
+ * apart, with the code sources they are in, and the gate leaves them out unless asked to count them.
  *
  * <p>{@link #notes()} are what the reader must know to judge the finding, beyond its message: for
  * instance that the program synchronizes through something weft does not model.
@@ -49,7 +49,24 @@ public record Finding(String rule, Severity severity, String field, String messa
 
     /** Whether every location is in a dependency's code, so that the application has no part in it. */
     public boolean inDependencies() {
-        return !locations.isEmpty()
-                && locations.stream().allMatch(location -> CodeOrigin.isDependency(location.at().className()));
+        return !locations.isEmpty() && locations.stream().allMatch(location -> location.origin().dependency());
+    }
+
+    /**
+     * Where a finding in dependencies is, for the reader: each distinct code source once, as
+     * {@code h2-2.3.232.jar (OSGi bundle com.h2database 2.3.232)}; empty when the finding is not wholly in
+     * dependencies.
+     */
+    public List<String> dependencies() {
+        if (!inDependencies()) {
+            return List.of();
+        }
+        return locations.stream().map(location -> location.origin().describe()).distinct().toList();
+    }
+
+    /** This finding with every location attributed by the recorded code sources. */
+    public Finding attributedBy(CodeOrigins origins) {
+        return new Finding(rule, severity, field, message, fixHint, fingerprint, count,
+                locations.stream().map(location -> location.attributedBy(origins)).toList(), notes);
     }
 }

@@ -20,14 +20,27 @@ import java.util.List;
  * @param stackThread     the thread they were seen on, when not {@code thread}; else null
  * @param locksKnown      whether {@code locksHeld} is known, so that an empty list means "none"
  *                        rather than "not recorded"
+ * @param origin          whose code {@code at} is in; when null, judged by its package name until the
+ *                        {@link ReportBuilder} attributes it by the recorded code sources
  */
 public record Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
                        Frame threadCreatedAt, String lock, String lockOwner, StackSource stackSource,
-                       String stackThread, boolean locksKnown) {
+                       String stackThread, boolean locksKnown, CodeOrigin origin) {
     public Location {
         stack = stack == null ? List.of() : List.copyOf(stack);
         locksHeld = locksHeld == null ? List.of() : List.copyOf(locksHeld);
         locksKnown = locksKnown || !locksHeld.isEmpty();
+        if (origin == null) {
+            origin = CodeOrigin.byPackageName(at.className());
+        }
+    }
+
+    /** A location whose stack and locks are its own, its origin judged by package until attributed. */
+    public Location(Frame at, String thread, String access, List<String> stack, List<String> locksHeld,
+                    Frame threadCreatedAt, String lock, String lockOwner, StackSource stackSource,
+                    String stackThread, boolean locksKnown) {
+        this(at, thread, access, stack, locksHeld, threadCreatedAt, lock, lockOwner, stackSource, stackThread,
+                locksKnown, null);
     }
 
     /** A location that is about one lock, as lock rules report them. */
@@ -44,5 +57,11 @@ public record Location(Frame at, String thread, String access, List<String> stac
 
     public Location(Frame at, String thread) {
         this(at, thread, null, List.of(), List.of(), null);
+    }
+
+    /** This location with its origin as the recordings tell it. */
+    public Location attributedBy(CodeOrigins origins) {
+        return new Location(at, thread, access, stack, locksHeld, threadCreatedAt, lock, lockOwner, stackSource,
+                stackThread, locksKnown, origins.of(at.className()));
     }
 }

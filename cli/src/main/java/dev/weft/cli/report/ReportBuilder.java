@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * Collects what the analyzers contribute, in any order, and fixes the order of everything when it
- * builds the {@link Report}, so that output is the same from run to run. Findings in the
- * application's code come before those wholly in dependencies (which the reports list apart), then
+ * builds the {@link Report}, so that output is the same from run to run. Each finding's locations are
+ * attributed to the application or a dependency by the recorded code sources ({@link CodeOrigins}).
+ * Findings in the application's code come before those wholly in dependencies (which the reports list apart), then
  * worst first; findings of one rule and severity come in order of size (a lock cycle of two before
  * one of three), then the most frequent first, then by field and fingerprint.
  */
@@ -45,6 +46,7 @@ public final class ReportBuilder {
     private final Set<String> checkedRules = new TreeSet<>();
     private final List<String> notes = new ArrayList<>();
     private Timeline timeline;
+    private CodeOrigins codeOrigins = CodeOrigins.NONE;
 
     public ReportBuilder(Tool tool) {
         this.tool = tool;
@@ -86,13 +88,21 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** Whose code each class is, by the recordings' code sources: findings are attributed by it when built. */
+    public ReportBuilder codeOrigins(CodeOrigins origins) {
+        this.codeOrigins = origins;
+        return this;
+    }
+
     public ReportBuilder addNote(String note) {
         notes.add(note);
         return this;
     }
 
     public Report build(Gate gate) {
-        List<Finding> sortedFindings = findings.stream().sorted(WORST_FIRST).toList();
+        List<Finding> sortedFindings = findings.stream()
+                .map(finding -> codeOrigins.isEmpty() ? finding : finding.attributedBy(codeOrigins))
+                .sorted(WORST_FIRST).toList();
         List<ContentionEntry> sortedContention = contention.stream().sorted(MOST_WAIT_FIRST).toList();
         return new Report(tool, recordings, Summary.of(sortedFindings, gate, false, 0), sortedFindings,
                 sortedContention, pinning.stream().sorted(MOST_PINNED_FIRST).toList(), timeline, threads,

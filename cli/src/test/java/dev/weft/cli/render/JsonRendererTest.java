@@ -50,12 +50,16 @@ class JsonRendererTest {
         JsonNode write = race.at("/locations/0");
         assertThat(fieldNames(write))
                 .containsExactly("class", "method", "line", "thread", "access", "stack", "locksHeld",
-                        "threadCreatedAt");
+                        "threadCreatedAt", "origin", "codeSource", "originReason");
         assertThat(write.get("locksHeld")).as("known to be none").isEmpty();
         assertThat(write.get("line").asInt()).isEqualTo(42);
         assertThat(write.get("thread").asText()).isEqualTo("worker-2");
         assertThat(write.get("stack").get(1).asText()).isEqualTo("com.acme.Worker.run(Worker.java:17)");
         assertThat(write.get("threadCreatedAt").asText()).isEqualTo("com.acme.Server.start(Server.java:30)");
+        assertThat(write.get("origin").asText()).isEqualTo("application");
+        assertThat(write.get("codeSource").isNull()).as("a report built without recorded code sources").isTrue();
+        assertThat(write.get("originReason").asText())
+                .isEqualTo("no code source recorded, not a well-known library's package");
         JsonNode read = race.at("/locations/1");
         assertThat(read.get("locksHeld").get(0).asText()).isEqualTo(SampleReports.READER_LOCK);
         assertThat(read.get("stackSource").asText()).as("not the access's own stack").isEqualTo("later-execution");
@@ -82,7 +86,8 @@ class JsonRendererTest {
 
         assertThat(other.has("field")).isTrue();
         assertThat(other.get("field").isNull()).isTrue();
-        assertThat(fieldNames(other.at("/locations/0"))).containsExactly("class", "method", "line", "thread");
+        assertThat(fieldNames(other.at("/locations/0"))).containsExactly("class", "method", "line", "thread", "origin",
+                "codeSource", "originReason");
     }
 
     @Test
@@ -92,7 +97,7 @@ class JsonRendererTest {
         JsonNode location = render(deadlock).at("/findings/0/locations/0");
 
         assertThat(fieldNames(location)).containsExactly("class", "method", "line", "thread", "access", "stack",
-                "locksHeld", "lock", "lockOwner");
+                "locksHeld", "lock", "lockOwner", "origin", "codeSource", "originReason");
         assertThat(location.get("access").asText()).isEqualTo("waits for");
         assertThat(location.get("lock").asText()).isEqualTo("com.acme.Account@2b");
         assertThat(location.get("lockOwner").asText()).isEqualTo("teller-2");

@@ -22,7 +22,7 @@ public final class TestRecording {
     private static final List<Class<? extends Event>> WEFT_EVENTS = List.of(
             WeftTestEvents.LockStatistics.class, WeftTestEvents.LockContended.class,
             WeftTestEvents.ThreadStart.class, WeftTestEvents.AgentInfo.class,
-            WeftTestEvents.LockOrder.class, WeftTestEvents.Deadlock.class);
+            WeftTestEvents.LockOrder.class, WeftTestEvents.Deadlock.class, WeftTestEvents.CodeSource.class);
 
     /** Something a test runs while recording. */
     @FunctionalInterface

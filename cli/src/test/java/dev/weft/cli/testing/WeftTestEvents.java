@@ -189,6 +189,33 @@ public final class WeftTestEvents {
         public int siteLine;
     }
 
+    @Name(WeftEvents.CodeSource.NAME)
+    public static final class CodeSource extends Event {
+        @Name(WeftEvents.CodeSource.LOCATION)
+        public String location;
+        @Name(WeftEvents.CodeSource.ORIGIN)
+        public String origin;
+        @Name(WeftEvents.CodeSource.REASON)
+        public String reason;
+        @Name(WeftEvents.CodeSource.PACKAGES)
+        public String packages;
+        @Name(WeftEvents.CodeSource.PACKAGES_TRUNCATED)
+        public boolean packagesTruncated;
+        @Name(WeftEvents.CodeSource.CLASSES)
+        public long classes;
+
+        /** Writes one code source as the agent does at the end of a chunk. */
+        public static void commit(String location, String origin, String reason, String... packages) {
+            CodeSource event = new CodeSource();
+            event.location = location;
+            event.origin = origin;
+            event.reason = reason;
+            event.packages = String.join(",", packages);
+            event.classes = packages.length;
+            event.commit();
+        }
+    }
+
     @Name(WeftEvents.AgentInfo.NAME)
     public static final class AgentInfo extends Event {
         @Name(WeftEvents.AgentInfo.VERSION)
