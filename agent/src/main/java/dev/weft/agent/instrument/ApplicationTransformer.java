@@ -93,7 +93,7 @@ final class ApplicationTransformer implements ClassFileTransformer {
                                                  String[] exceptions) {
                     MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
                     if (races != null) {
-                        visitor = races.checks(visitor, loader, internalName, name);
+                        visitor = races.checks(visitor, loader, internalName, classVersion, access, name, descriptor);
                     }
                     return methods.contains(LockSiteScanner.key(name, descriptor))
                         ? new LockSiteVisitor(visitor, internalName, name, access, classVersion, releases, locks)

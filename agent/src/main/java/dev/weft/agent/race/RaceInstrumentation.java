@@ -7,8 +7,8 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
  * What race detection adds to the rewriting of an application class: shadows for its objects
- * (classes being loaded only) and checks on its field accesses (see {@link ShadowInjector},
- * {@link RaceCheckVisitor}).
+ * (classes being loaded only), checks on its field accesses and on its calls on objects that may
+ * not be thread-safe (see {@link ShadowInjector}, {@link RaceCheckVisitor}, {@link ObjectCallVisitor}).
  */
 public final class RaceInstrumentation {
     private final FieldResolver resolver = new FieldResolver();
@@ -39,8 +39,17 @@ public final class RaceInstrumentation {
         return new ShadowInjector(writer, serialVersion);
     }
 
-    /** Wraps one method's visitor with the race checks. */
-    public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, String methodName) {
-        return new RaceCheckVisitor(method, new RaceScope(resolver, filter, loader), internalClassName, methodName);
+    /**
+     * Wraps one method's visitor with the race checks: on field accesses ({@link RaceCheckVisitor})
+     * and on calls on objects that may not be thread-safe ({@link ObjectCallVisitor}, which sees the
+     * method's own instructions first).
+     *
+     * @param classVersion the class file's version (whether it has stack map frames)
+     */
+    public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, int classVersion,
+                                int access, String methodName, String descriptor) {
+        MethodVisitor fields = new RaceCheckVisitor(method, new RaceScope(resolver, filter, loader), internalClassName,
+            methodName);
+        return new ObjectCallVisitor(fields, internalClassName, classVersion, access, methodName, descriptor);
     }
 }
