@@ -24,15 +24,21 @@ import net.bytebuddy.jar.asm.Type;
  *
  * <p>Calls on an object the method has just created ({@code new StringBuilder().append(a)
  * .append(b)}, as javac compiles string concatenation for Java 8) are not hooked while no copy of
- * it has escaped: no other thread can have it ({@link ReceiverTracker}). The same tracking names
- * the receiver by the field it was loaded from, when the call follows that load in straight-line
- * code.
+ * it has escaped: no other thread can have it ({@link ReceiverTracker}). Nor are a constructor's
+ * calls on an object it loads from a final field of its own class ({@code this.entries.put(k, v)}
+ * with {@code final Map entries}): final-field semantics make them visible to every thread that
+ * reaches the object through the field, however the object was published. The same tracking
+ * names the receiver by the field it was loaded from, when the call follows that load in
+ * straight-line code.
  */
 final class ObjectCallVisitor extends MethodVisitor {
     private static final int EXTRA_STACK = 2;
 
     private final String className;
+    private final String internalClassName;
     private final String methodName;
+    private final RaceScope scope;
+    private final boolean constructor;
     private final boolean frames;
     private final boolean hooks;
     private final ReceiverTracker stack = new ReceiverTracker();
@@ -43,11 +49,14 @@ final class ObjectCallVisitor extends MethodVisitor {
     private boolean spillsSafe;
     private int line = -1;
 
-    ObjectCallVisitor(MethodVisitor delegate, String internalClassName, int classVersion, int access, String methodName,
-                      String descriptor) {
+    ObjectCallVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, int classVersion, int access,
+                      String methodName, String descriptor) {
         super(Opcodes.ASM9, delegate);
+        this.scope = scope;
+        this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
+        this.constructor = methodName.equals("<init>");
         this.frames = (classVersion & 0xFFFF) >= Opcodes.V1_7;
         this.spillsSafe = frames;
         this.hooks = !methodName.equals("<clinit>"); // class initialization orders its calls before every other use
@@ -100,7 +109,7 @@ final class ObjectCallVisitor extends MethodVisitor {
         boolean wide = opcode == Opcodes.LLOAD || opcode == Opcodes.DLOAD || opcode == Opcodes.LSTORE
             || opcode == Opcodes.DSTORE;
         localsSeen = Math.max(localsSeen, var + (wide ? 2 : 1));
-        stack.varInsn(opcode);
+        stack.varInsn(opcode, constructor && var == 0);
         super.visitVarInsn(opcode, var);
     }
 
@@ -124,7 +133,12 @@ final class ObjectCallVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        String holder = descriptor.charAt(0) == 'L' ? owner.replace('/', '.') + "." + name : null;
+        Object holder = null;
+        if (descriptor.charAt(0) == 'L') {
+            String field = owner.replace('/', '.') + "." + name;
+            holder = opcode == Opcodes.GETFIELD && stack.peek(0) == ReceiverTracker.THIS && ownFinal(owner, name)
+                ? new ReceiverTracker.Frozen(field) : field;
+        }
         stack.fieldInsn(opcode, descriptor, holder);
         super.visitFieldInsn(opcode, owner, name, descriptor);
     }
@@ -170,7 +184,7 @@ final class ObjectCallVisitor extends MethodVisitor {
             Type[] arguments = Type.getArgumentTypes(descriptor);
             Object receiver = stack.peek((Type.getArgumentsAndReturnSizes(descriptor) >> 2) - 1);
             boolean fresh = receiver instanceof ReceiverTracker.Fresh created && !created.escaped;
-            if (hooks && !fresh) {
+            if (hooks && !fresh && !(receiver instanceof ReceiverTracker.Frozen)) {
                 hook(call, arguments, receiver instanceof String holder ? holder : null);
             }
             stack.checkedCall(descriptor, call.returnsReceiver());
@@ -219,6 +233,15 @@ final class ObjectCallVisitor extends MethodVisitor {
                 super.visitVarInsn(arguments[i].getOpcode(Opcodes.ILOAD), at[i]);
             }
         }
+    }
+
+    /** Whether {@code owner.name} is a final field declared by the class being rewritten. */
+    private boolean ownFinal(String owner, String name) {
+        if (!owner.equals(internalClassName)) {
+            return false;
+        }
+        FieldResolver.Resolved field = scope.resolve(owner, name);
+        return field != null && field.isFinal() && field.declaringClass().equals(className);
     }
 
     private void callHook(int callId) {

@@ -48,8 +48,8 @@ public final class RaceInstrumentation {
      */
     public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, int classVersion,
                                 int access, String methodName, String descriptor) {
-        MethodVisitor fields = new RaceCheckVisitor(method, new RaceScope(resolver, filter, loader), internalClassName,
-            methodName);
-        return new ObjectCallVisitor(fields, internalClassName, classVersion, access, methodName, descriptor);
+        RaceScope scope = new RaceScope(resolver, filter, loader);
+        MethodVisitor fields = new RaceCheckVisitor(method, scope, internalClassName, methodName);
+        return new ObjectCallVisitor(fields, scope, internalClassName, classVersion, access, methodName, descriptor);
     }
 }

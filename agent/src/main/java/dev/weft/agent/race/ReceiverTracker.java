@@ -22,6 +22,17 @@ final class ReceiverTracker {
         boolean escaped;
     }
 
+    /** {@code this} in a constructor. */
+    static final Object THIS = new Object();
+
+    /**
+     * An object a constructor loaded from a final field of its own class: what the constructor does
+     * to it is frozen with the field, visible to every thread that reaches it through the field (the
+     * Java memory model's final-field semantics), so those calls cannot race with later ones.
+     */
+    record Frozen(String holder) {
+    }
+
     /** Top-most last; one entry per slot (a long or double takes two); null: nothing known. */
     private final List<Object> top = new ArrayList<>();
 
@@ -100,9 +111,11 @@ final class ReceiverTracker {
         }
     }
 
-    void varInsn(int opcode) {
+    /** {@code thisInConstructor}: the instruction loads {@code this} in a constructor. */
+    void varInsn(int opcode, boolean thisInConstructor) {
         switch (opcode) {
-            case Opcodes.ILOAD, Opcodes.FLOAD, Opcodes.ALOAD -> push(null, 1);
+            case Opcodes.ALOAD -> push(thisInConstructor ? THIS : null, 1);
+            case Opcodes.ILOAD, Opcodes.FLOAD -> push(null, 1);
             case Opcodes.LLOAD, Opcodes.DLOAD -> push(null, 2);
             case Opcodes.ISTORE, Opcodes.FSTORE, Opcodes.ASTORE -> consume(1);
             case Opcodes.LSTORE, Opcodes.DSTORE -> consume(2);
@@ -122,8 +135,8 @@ final class ReceiverTracker {
         push(null, value instanceof Long || value instanceof Double ? 2 : 1);
     }
 
-    /** {@code holder}: the field's name if it holds an object, else null. */
-    void fieldInsn(int opcode, String descriptor, String holder) {
+    /** {@code holder}: the field's name if it holds an object ({@link Frozen} if so), else null. */
+    void fieldInsn(int opcode, String descriptor, Object holder) {
         int size = Type.getType(descriptor).getSize();
         switch (opcode) {
             case Opcodes.GETSTATIC -> push(holder, size);

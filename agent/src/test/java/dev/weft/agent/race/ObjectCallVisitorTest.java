@@ -3,7 +3,7 @@ package dev.weft.agent.race;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.agent.instrument.ClassFilter;
-import dev.weft.agent.race.subjects.CallShapes;
+import com.acme.shapes.CallShapes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ class ObjectCallVisitorTest {
 
         assertThat(rewritten.getClassLoader()).isInstanceOf(RewritingLoader.class);
         assertThat(rewritten.getMethod("run").invoke(null)).isEqualTo(original);
-        assertThat(original).startsWith("{a=42, b=2, c=3, d=4, e=").contains("|24hserf1|");
+        assertThat(original).startsWith("{a=42, b=2, c=3, d=4, e=").contains("init=4").contains("|24hserf1|");
     }
 
     @Test
@@ -43,7 +43,8 @@ class ObjectCallVisitorTest {
             .isNull();
         assertThat(hooks.get("wide")).as("on a local: insert, insert, append, length; map.put, map.getOrDefault")
             .isEqualTo(6);
-        assertThat(hooks.get("<init>")).as("counts.size(), counts.get(..) before super()").isEqualTo(2);
+        assertThat(hooks.get("<init>")).as("counts.size(), counts.get(..) before super(), counts.put after;"
+            + " not text.append or text.length, on a final field of the object under construction").isEqualTo(3);
         assertThat(hooks.get("shapes")).isGreaterThan(20);
     }
 

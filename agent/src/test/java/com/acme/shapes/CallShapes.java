@@ -1,4 +1,4 @@
-package dev.weft.agent.race.subjects;
+package com.acme.shapes;
 
 import java.text.FieldPosition;
 import java.text.SimpleDateFormat;
@@ -26,6 +26,8 @@ public class CallShapes extends ArrayList<Long> {
     public CallShapes(Map<String, Integer> counts) {
         super(counts.size() + counts.get("seed")); // calls on an argument before super()
         this.counts = counts;
+        text.append("new:"); // on a final field of this class: frozen with it, not hooked
+        counts.put("init", text.length()); // on a parameter: hooked
     }
 
     public static String run() throws Exception {
