@@ -105,6 +105,36 @@ class DataRaceFindingsTest {
     }
 
     @Test
+    void aRaceOnAnObjectThatIsNotThreadSafeTellsTheCallsAndTheFixForItsClass() {
+        Path cache = TestRecording.withRaceDetection(dir.resolve("cache.jfr"), RaceScenarios::cacheReadAndStored);
+        String entries = RaceScenarios.ENTRIES;
+        String cacheClass = RaceScenarios.Cache.class.getName();
+
+        CliRun json = CliRun.weft("analyze", cache, "--format", "json");
+        CliRun text = CliRun.weft("analyze", cache);
+
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.GATE_FAILED);
+        JsonNode race = races(json.json()).get(0);
+        JsonNode put = race.at("/locations/0");
+        JsonNode get = race.at("/locations/1");
+        assertThat(text(race, "field")).isEqualTo(entries);
+        assertThat(List.of(text(put, "method"), text(put, "access"), text(get, "method"), text(get, "access")))
+                .containsExactly("store", "write (Map.put)", "load", "read (Map.get)");
+        assertThat(text(race, "message")).isEqualTo("data race on " + entries + ": write (Map.put) by thread \""
+                + WRITER + "\" at RaceScenarios$Cache.store(RaceScenarios.java:" + line(put) + ") and read (Map.get)"
+                + " by thread \"" + READER + "\" at RaceScenarios$Cache.load(RaceScenarios.java:" + line(get) + "),"
+                + " not ordered by any synchronization (once)");
+        assertThat(text(race, "fixHint")).isEqualTo("use a ConcurrentHashMap, or guard every call on " + cacheClass
+                + ".entries with one lock, reads and iteration too");
+        assertThat(text.out().lines()).containsSubsequence(
+                "ERROR data-race on " + entries + " (once)",
+                "  Write (Map.put) of " + entries + " by thread \"" + WRITER + "\":",
+                "      at " + cacheClass + ".store(RaceScenarios.java:" + line(put) + ")",
+                "  Previous read (Map.get) by thread \"" + READER + "\":",
+                "  Fix: " + text(race, "fixHint"));
+    }
+
+    @Test
     void aThreadKnownOnlyByANameThatStartedAtTwoPlacesGetsNoCreationSite() {
         Path namesake = TestRecording.withRaceDetection(dir.resolve("namesake.jfr"),
                 RaceScenarios::countRacedAfterANamesakeOfTheReader);

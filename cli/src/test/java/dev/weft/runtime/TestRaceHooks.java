@@ -90,8 +90,20 @@ public final class TestRaceHooks {
         access(owner, field, true);
     }
 
-    private static synchronized void access(Object owner, String field, boolean write) {
-        Access now = new Access(Thread.currentThread().getName(), write, callerSite());
+    /**
+     * The current thread calls {@code call} ({@code java.util.Map.put}) on {@code object}, an object
+     * that is not thread-safe, named {@code name} in reports, at the calling line.
+     */
+    public static void call(Object object, String name, String call, boolean write) {
+        access(object, name, write, call);
+    }
+
+    private static void access(Object owner, String field, boolean write) {
+        access(owner, field, write, null);
+    }
+
+    private static synchronized void access(Object owner, String field, boolean write, String call) {
+        Access now = new Access(Thread.currentThread().getName(), write, callerSite(), call);
         if (ARMED.remove(siteKey(now.site))) {
             commitStack(field, now);
         }
@@ -155,13 +167,15 @@ public final class TestRaceHooks {
         event.otherSiteMethod = earlier.site.getMethodName();
         event.otherSiteLine = earlier.site.getLineNumber();
         event.heldLocks = heldLocks();
+        event.call = now.call;
+        event.otherCall = earlier.call;
         event.commit();
     }
 
     private record HeldLock(Object lock, StackWalker.StackFrame site) {
     }
 
-    private record Access(String thread, boolean write, StackWalker.StackFrame site) {
+    private record Access(String thread, boolean write, StackWalker.StackFrame site, String call) {
     }
 
     /** The last write and the last read of one field of one object. */

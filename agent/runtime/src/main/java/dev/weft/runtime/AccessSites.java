@@ -2,6 +2,7 @@ package dev.weft.runtime;
 
 /**
  * Places in application code that read or write a checked field (class, method, source line),
+ * or call a method of an object that may not be thread-safe (then with the method called),
  * numbered as the agent rewrites the code.
  *
  * <p>A site can be <em>armed</em>: a race was reported whose earlier access was made here, and the
@@ -28,16 +29,23 @@ public final class AccessSites {
         final int line;
         /** {@link #NEVER}, {@link #ARMED} or {@link #DONE}; changed under {@link #ARMING}. */
         int stack;
+        final String call;
 
-        Site(String className, String methodName, int line) {
+        Site(String className, String methodName, int line, String call) {
             this.className = className;
             this.methodName = methodName;
             this.line = line;
+            this.call = call;
         }
     }
 
     public static int register(String className, String methodName, int line) {
-        return SITES.add(new Site(className, methodName, line));
+        return SITES.add(new Site(className, methodName, line, null));
+    }
+
+    /** A call site: {@code call} is the method called, as the code names it ({@code java.util.Map.put}). */
+    public static int register(String className, String methodName, int line, String call) {
+        return SITES.add(new Site(className, methodName, line, call));
     }
 
     public static String className(int id) {
@@ -77,6 +85,11 @@ public final class AccessSites {
             armed--;
             return true;
         }
+    }
+
+    /** The method called at a call site, null at a field access. */
+    public static String call(int id) {
+        return SITES.get(id).call;
     }
 
     static int size() {

@@ -65,6 +65,9 @@ public final class Hooks {
             ShadowMap.create().get(0);
             UnshadowedObjects.of(new Object());
             RaceDetector.class.getName();
+            ObjectCalls.size();
+            ObjectRaces.tracked();
+            UnsafeTypes.kindOf(Object.class);
             Threads.name(0, 0);
         }
         races = detect;
@@ -139,6 +142,26 @@ public final class Hooks {
         }
         try {
             RaceDetector.write(raceState(), Fields.staticShadow(fieldId), fieldId, site, sink);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * Before application code calls a method on {@code receiver} at call site {@code callId}
+     * ({@link ObjectCalls}). Receivers of classes that are not on weft's list of JDK classes that
+     * are not thread-safe cost one comparison with the site's last receiver class.
+     */
+    public static void objectCall(Object receiver, int callId) {
+        if (!races || receiver == null) {
+            return; // a null receiver: the call itself throws, as it would have
+        }
+        try {
+            ObjectCalls.Call call = ObjectCalls.get(callId);
+            ObjectCalls.Verdict verdict = call.verdict(receiver.getClass());
+            if (verdict.kind != UnsafeTypes.UNCHECKED) {
+                ObjectRaces.check(raceState(), receiver, call, verdict, sink);
+            }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }

@@ -45,6 +45,8 @@ final class ThreadState {
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;
+    /** The shadow of the last object whose call this thread checked (see {@link ObjectRaces}); weak. */
+    ObjectShadow lastObject;
 
     ThreadState(Thread thread, int tid, VectorClock inherited) {
         this.thread = thread;

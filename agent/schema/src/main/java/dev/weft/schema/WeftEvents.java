@@ -203,8 +203,20 @@ public final class WeftEvents {
         }
 
         public static final String NAME = NAMESPACE + "DataRace";
-        /** {@code String}: {@code pkg.Class.field}, the class that declares the field. */
+        /**
+         * {@code String}: {@code pkg.Class.field}, the class that declares the field; for a race on
+         * an object that is not thread-safe (calls on it, {@link #CALL}), the field it was loaded
+         * from and its class, {@code pkg.Class.field (java.util.HashMap)}, or only its class,
+         * {@code java.util.HashMap instance}.
+         */
         public static final String FIELD = "field";
+        /**
+         * {@code String}: the method the access called on the object, as the code names it
+         * ({@code java.util.Map.put}); absent or null for a field access.
+         */
+        public static final String CALL = "call";
+        /** {@code String}: as {@link #CALL}, for the other access. */
+        public static final String OTHER_CALL = "otherCall";
         /** {@code String}: {@link Accesses#READ} or {@link Accesses#WRITE}. */
         public static final String ACCESS = "access";
         public static final String SITE_CLASS = "siteClass";

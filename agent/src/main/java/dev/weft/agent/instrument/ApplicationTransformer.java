@@ -119,7 +119,8 @@ final class ApplicationTransformer implements ClassFileTransformer {
                                                  String[] exceptions) {
                     MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
                     if (races != null) {
-                        visitor = races.checks(visitor, loader, internalName, name, descriptor, plan);
+                        visitor = races.checks(visitor, loader, internalName, classVersion, access, name, descriptor,
+                            plan);
                     }
                     return methods.contains(LockSiteScanner.key(name, descriptor))
                         ? new LockSiteVisitor(visitor, internalName, name, access, classVersion, releases, locks)

@@ -10,7 +10,8 @@ import jdk.jfr.Name;
 @Name(DataRace.NAME)
 @Label("Data Race (weft)")
 @Category({"weft", "Races"})
-@Description("Two accesses to a field from different threads, at least one a write, not ordered by happens-before")
+@Description("Two accesses to a field, or two calls on an object that is not thread-safe, from different threads,"
+    + " at least one a write, not ordered by happens-before")
 final class DataRaceEvent extends Event {
     @Name(DataRace.FIELD)
     @Label("Field")
@@ -55,4 +56,13 @@ final class DataRaceEvent extends Event {
     @Name(DataRace.HELD_LOCKS)
     @Label("Held Locks")
     String heldLocks;
+
+    @Name(DataRace.CALL)
+    @Label("Call")
+    @Description("The method called on the object, for a race between calls on an object that is not thread-safe")
+    String call;
+
+    @Name(DataRace.OTHER_CALL)
+    @Label("Other Call")
+    String otherCall;
 }

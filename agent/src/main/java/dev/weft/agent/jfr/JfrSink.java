@@ -93,6 +93,8 @@ final class JfrSink implements Sink {
         event.otherSiteClass = AccessSites.className(otherSite);
         event.otherSiteMethod = AccessSites.methodName(otherSite);
         event.otherSiteLine = AccessSites.line(otherSite);
+        event.call = AccessSites.call(site);
+        event.otherCall = AccessSites.call(otherSite);
         event.heldLocks = heldLocks;
         event.commit();
     }

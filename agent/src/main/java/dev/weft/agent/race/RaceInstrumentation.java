@@ -7,8 +7,8 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 
 /**
  * What race detection adds to the rewriting of an application class: shadows for its objects
- * (classes being loaded only) and checks on its field accesses (see {@link ShadowInjector},
- * {@link RaceCheckVisitor}).
+ * (classes being loaded only), checks on its field accesses and on its calls on objects that may
+ * not be thread-safe (see {@link ShadowInjector}, {@link RaceCheckVisitor}, {@link ObjectCallVisitor}).
  */
 public final class RaceInstrumentation {
     private final FieldResolver resolver = new FieldResolver();
@@ -54,13 +54,19 @@ public final class RaceInstrumentation {
     }
 
     /**
-     * Wraps one method's visitor with the race checks, and the notes of synchronization that the
-     * checks do not model ({@link UnmodelledSyncVisitor}).
+     * Wraps one method's visitor with the race checks: on field accesses ({@link RaceCheckVisitor}),
+     * on calls on objects that may not be thread-safe ({@link ObjectCallVisitor}, which sees the
+     * method's own instructions first), and the notes of synchronization that the checks do not
+     * model ({@link UnmodelledSyncVisitor}).
+     *
+     * @param classVersion the class file's version (whether it has stack map frames)
      */
-    public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, String methodName,
-                                String descriptor, CheckPlan plan) {
+    public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, int classVersion,
+                                int access, String methodName, String descriptor, CheckPlan plan) {
+        RaceScope scope = new RaceScope(resolver, filter, loader);
         MethodVisitor notes = new UnmodelledSyncVisitor(method, internalClassName, methodName);
-        return new RaceCheckVisitor(notes, new RaceScope(resolver, filter, loader), internalClassName, methodName,
+        MethodVisitor fields = new RaceCheckVisitor(notes, scope, internalClassName, methodName,
             plan.coveredReads.of(methodName, descriptor));
+        return new ObjectCallVisitor(fields, scope, internalClassName, classVersion, access, methodName, descriptor);
     }
 }

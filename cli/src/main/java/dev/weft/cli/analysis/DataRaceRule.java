@@ -19,7 +19,8 @@ import jdk.jfr.consumer.RecordedThread;
 
 /**
  * {@code data-race}: two threads accessed a field, at least one writing, with no happens-before
- * order between the accesses. The agent does the hard part while the program runs (vector clocks,
+ * order between the accesses — or called one object that is not thread-safe (a {@code HashMap}, a
+ * {@code SimpleDateFormat}), at least one call mutating it ({@link ObjectRaceHints}). The agent does the hard part while the program runs (vector clocks,
  * shadow state) and writes one {@code DataRace} event per racing access, up to 100 per field, pair
  * of sites and access kinds; this rule turns those into findings a person can act on.
  *
@@ -113,12 +114,16 @@ final class DataRaceRule implements Rule {
                 EventFields.text(event, DataRace.SITE_METHOD), EventFields.line(event, DataRace.SITE_LINE));
         Frame earlierSite = new Frame(EventFields.text(event, DataRace.OTHER_SITE_CLASS),
                 EventFields.text(event, DataRace.OTHER_SITE_METHOD), EventFields.line(event, DataRace.OTHER_SITE_LINE));
-        return new RaceEvent(recording, event.getStartTime(), EventFields.text(event, DataRace.FIELD),
-                new RaceAccess(EventFields.text(event, DataRace.ACCESS), site),
+        String call = EventFields.text(event, DataRace.CALL);
+        String otherCall = EventFields.text(event, DataRace.OTHER_CALL);
+        String field = EventFields.text(event, DataRace.FIELD);
+        return new RaceEvent(recording, event.getStartTime(), field,
+                new RaceAccess(ObjectRaceHints.access(EventFields.text(event, DataRace.ACCESS), call), site),
                 EventFields.threadName(thread), thread == null ? 0 : thread.getJavaThreadId(), stack,
                 HeldLocks.parse(EventFields.text(event, DataRace.HELD_LOCKS)),
-                new RaceAccess(EventFields.text(event, DataRace.OTHER_ACCESS), earlierSite),
-                EventFields.text(event, DataRace.OTHER_THREAD));
+                new RaceAccess(ObjectRaceHints.access(EventFields.text(event, DataRace.OTHER_ACCESS), otherCall),
+                        earlierSite),
+                EventFields.text(event, DataRace.OTHER_THREAD), call != null || otherCall != null);
     }
 
     /**
@@ -130,14 +135,16 @@ final class DataRaceRule implements Rule {
         long count = alike.stream().mapToLong(race -> race.race().count()).sum();
         String field = shown.race().field();
         RaceEvent first = shown.race().first();
+        String fixHint = first.objectCalls()
+                ? ObjectRaceHints.fixHint(nameOf(field), ObjectRaceHints.classOf(field)) : fixHint(field);
         List<UnmodelledSynchronization.Use> uses = unmodelled.explaining(first.recording(), first.currentThread(),
                 first.earlierThread(), List.of(first.current().site().className(), first.earlier().site().className()));
         if (uses.isEmpty()) {
             return new Finding(RULE, Severity.ERROR, field, message(field, shown.locations(), count, false),
-                    fixHint(field), fingerprint, count, shown.locations());
+                    fixHint, fingerprint, count, shown.locations());
         }
         return new Finding(RULE, Severity.WARNING, field, message(field, shown.locations(), count, true),
-                fixHint(field), fingerprint, count, shown.locations(), List.of(unmodelledNote(uses)));
+                fixHint, fingerprint, count, shown.locations(), List.of(unmodelledNote(uses)));
     }
 
     /**

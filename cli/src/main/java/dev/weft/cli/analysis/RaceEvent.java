@@ -14,10 +14,11 @@ import java.util.List;
  * @param currentThreadId the event thread's {@code Thread.getId()}, 0 when unknown
  * @param currentStack    the event thread's stack, innermost first, without weft's frames
  * @param currentLocks    the locks the event thread held (see {@link HeldLocks}), null when not recorded
+ * @param objectCalls     whether the accesses were calls on an object that is not thread-safe, not field accesses
  */
 record RaceEvent(int recording, Instant time, String field, RaceAccess current, String currentThread,
                  long currentThreadId, List<Frame> currentStack, List<String> currentLocks, RaceAccess earlier,
-                 String earlierThread) {
+                 String earlierThread, boolean objectCalls) {
     /**
      * Earliest first: by recording in input order, then by time. JFR writes each thread's events in
      * batches, so file order is not time order, and a report must not depend on it.

@@ -234,6 +234,33 @@ public final class RaceScenarios {
         countReadAndIncremented(2);
     }
 
+    /** A cache whose map is not thread-safe, for races on an object rather than a field. */
+    public static final class Cache {
+        private final java.util.Map<String, String> entries = new java.util.HashMap<>();
+
+        void store(String key) {
+            TestRaceHooks.call(entries, ENTRIES, "java.util.Map.put", true);
+            entries.put(key, key);
+        }
+
+        String load(String key) {
+            TestRaceHooks.call(entries, ENTRIES, "java.util.Map.get", false);
+            return entries.get(key);
+        }
+    }
+
+    /** How the agent names the cache's map: the field it was loaded from, and its class. */
+    public static final String ENTRIES = Cache.class.getName() + ".entries (java.util.HashMap)";
+
+    /** "worker-1" reads the cache's map, then "worker-2" puts into it: one race on the map, told once. */
+    public static void cacheReadAndStored() throws InterruptedException {
+        Cache cache = new Cache();
+        try (NamedWorker reader = new NamedWorker(READER); NamedWorker writer = new NamedWorker(WRITER)) {
+            reader.run(() -> cache.load("k"));
+            writer.run(() -> cache.store("k"));
+        }
+    }
+
     /** Threads that share nothing: a recording with race detection and no race. */
     public static void nothingShared() throws InterruptedException {
         try (NamedWorker worker = new NamedWorker(READER)) {

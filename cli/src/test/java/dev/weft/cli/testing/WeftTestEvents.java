@@ -157,6 +157,10 @@ public final class WeftTestEvents {
         public String otherSiteMethod;
         @Name(WeftEvents.DataRace.OTHER_SITE_LINE)
         public int otherSiteLine;
+        @Name(WeftEvents.DataRace.CALL)
+        public String call;
+        @Name(WeftEvents.DataRace.OTHER_CALL)
+        public String otherCall;
         @Name(WeftEvents.DataRace.HELD_LOCKS)
         public String heldLocks;
     }
