@@ -60,7 +60,7 @@ final class RaceDetector {
             VectorClock shared = new VectorClock();
             int[] sites = new int[Math.max(thread.tid, Epochs.tid(lastRead)) + 1];
             shared.set(Epochs.tid(lastRead), Epochs.time(lastRead));
-            sites[Epochs.tid(lastRead)] = shadow.readSite;
+            sites[Epochs.tid(lastRead)] = shadow.readSite + 1;
             shadow.readSites = sites;
             shadow.reads = shared;
             recordSharedRead(shadow, shared, thread, site);
@@ -79,7 +79,7 @@ final class RaceDetector {
             sites = grown;
             shadow.readSites = grown;
         }
-        sites[thread.tid] = site;
+        sites[thread.tid] = site + 1;
     }
 
     static void write(ThreadState thread, Shadow shadow, int fieldId, int site, Sink sink) {
@@ -102,8 +102,8 @@ final class RaceDetector {
         if (reads != null) {
             int[] sites = shadow.readSites;
             for (int tid = 0; sites != null && tid < sites.length; tid++) {
-                if (tid != thread.tid && reads.get(tid) > clock.get(tid)) {
-                    report(thread, sink, fieldId, true, site, Epochs.of(tid, reads.get(tid)), false, sites[tid]);
+                if (tid != thread.tid && reads.get(tid) > clock.get(tid) && sites[tid] != 0) {
+                    report(thread, sink, fieldId, true, site, Epochs.of(tid, reads.get(tid)), false, sites[tid] - 1);
                 }
             }
         } else {

@@ -6,7 +6,8 @@ package dev.weft.runtime;
  * clock once reads are concurrent. Sites are kept beside the epochs so a race can name both
  * places. Updates are not atomic: two unordered accesses updating one shadow at once are a race
  * themselves (or both reads), and losing one of their updates can only hide a later race, never
- * invent one.
+ * invent one — provided no read time is reported without the site recorded with it (see
+ * {@link #readSites}).
  */
 final class Shadow {
     long write = Epochs.NONE;
@@ -15,5 +16,10 @@ final class Shadow {
     int readSite;
     /** Reads per thread (and their sites) once unordered reads were seen; null while ordered. */
     VectorClock reads;
+    /**
+     * Each thread's read site plus one: 0 where racing updates of the shadow lost a thread's site
+     * though its read time stayed; such a read is not reported, rather than reported at a site
+     * that is not its own.
+     */
     int[] readSites;
 }
