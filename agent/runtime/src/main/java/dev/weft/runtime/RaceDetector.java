@@ -101,7 +101,7 @@ final class RaceDetector {
         shadow.read = Epochs.NONE;
     }
 
-    private static void report(Sink sink, int fieldId, boolean write, int site, int otherTid, boolean otherWrite,
+    static void report(Sink sink, int fieldId, boolean write, int site, int otherTid, boolean otherWrite,
                                int otherSite) {
         if (sink == null) {
             return;

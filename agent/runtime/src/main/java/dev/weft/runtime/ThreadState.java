@@ -29,6 +29,11 @@ final class ThreadState {
     boolean inside;
     /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
     int machinery;
+    /**
+     * Array shadows by access site ({@link ArrayShadows}): the last array each site saw in this
+     * thread, held weakly through its shadow; allocated at the thread's first array access.
+     */
+    ArrayShadow[] arrayCache;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;
