@@ -13,7 +13,7 @@ import jdk.internal.vm.annotation.DontInline;
  *
  * <p>The table holds at most {@value WeakIdentityTable#MAX_ENTRIES} live arrays. Once it is full,
  * arrays seen for the first time are not checked (each access to them looks them up again, and the
- * count is in {@link #unchecked()}), until collected arrays make room; arrays already in the table
+ * count is in {@link #uncheckedLookups()}, which the agent-info event reports), until collected arrays make room; arrays already in the table
  * stay checked. That can miss races, never invent one.
  *
  * <p>{@link #find} is the slow path of the hooks: never inlined (the annotation counts in boot-loader
@@ -23,7 +23,7 @@ import jdk.internal.vm.annotation.DontInline;
  * loaded from, {@code com.acme.Foo.data[]} — or, while no access named it, its type:
  * {@code int[] (element)}.
  */
-final class ArrayShadows {
+public final class ArrayShadows {
     static final int CACHE_SLOTS = 512;
     static final int CACHE_MASK = CACHE_SLOTS - 1;
 
@@ -79,8 +79,8 @@ final class ArrayShadows {
         }
     }
 
-    /** Lookups that found the table full and left an array unchecked. */
-    static long unchecked() {
+    /** Lookups that found the table full and left an array access unchecked (for the agent-info event). */
+    public static long uncheckedLookups() {
         return TABLE.overflowed();
     }
 

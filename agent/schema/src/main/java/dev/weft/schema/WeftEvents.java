@@ -186,6 +186,11 @@ public final class WeftEvents {
         public static final String INTERNAL_ERRORS = "internalErrors";
         /** {@code String}: the first internal or transform error, for diagnosis; empty if none. */
         public static final String FIRST_ERROR = "firstError";
+        /**
+         * {@code long}: array accesses left unchecked because weft's table of array shadows was full
+         * (race detection only; see docs/ARCHITECTURE.md).
+         */
+        public static final String UNCHECKED_ARRAY_ACCESSES = "uncheckedArrayAccesses";
     }
 
     /**

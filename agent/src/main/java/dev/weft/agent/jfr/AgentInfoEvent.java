@@ -45,4 +45,9 @@ final class AgentInfoEvent extends Event {
     @Name(AgentInfo.FIRST_ERROR)
     @Label("First Error")
     String firstError;
+
+    @Name(AgentInfo.UNCHECKED_ARRAY_ACCESSES)
+    @Label("Unchecked Array Accesses")
+    @Description("Array accesses not checked for races: the table of array shadows was full")
+    long uncheckedArrayAccesses;
 }

@@ -128,6 +128,7 @@ public final class RecordingSession {
         event.transformErrors = InternalErrors.transformErrors();
         event.internalErrors = InternalErrors.hookErrors();
         event.firstError = InternalErrors.first();
+        event.uncheckedArrayAccesses = dev.weft.runtime.ArrayShadows.uncheckedLookups();
         event.commit();
     }
 }
