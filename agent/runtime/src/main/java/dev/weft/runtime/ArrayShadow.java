@@ -1,6 +1,6 @@
 package dev.weft.runtime;
 
-import java.lang.ref.WeakReference;
+import java.lang.ref.ReferenceQueue;
 import jdk.internal.vm.annotation.DontInline;
 
 /**
@@ -22,16 +22,19 @@ import jdk.internal.vm.annotation.DontInline;
  * {@value #MAX_REFINED_RANGES} × {@value #RANGE} elements): past that, a range stays coarse and lets
  * conflicts between its elements pass (same-element races there are still reported).
  *
- * <p>Extends {@link WeakReference} to its array, so a thread's cache ({@link ThreadState#arrayCache})
- * can tell its array without keeping it alive. Refinement publishes new structures without locks;
+ * <p>It is its array's entry in the {@link WeakIdentityTable}, a weak reference to the array, so a
+ * thread's cache ({@link ThreadState#arrayCache}) can tell its array without keeping it alive. Refinement publishes new structures without locks;
  * two threads refining at once lose one refinement's history, which only hides races.
  */
-final class ArrayShadow extends WeakReference<Object> {
+final class ArrayShadow extends WeakIdentityTable.Entry {
     static final int RANGE_SHIFT = 6;
     static final int RANGE = 1 << RANGE_SHIFT;
     static final int MAX_REFINED_RANGES = 1024;
 
     final int length;
+    /** The thread that first looked the array up, and whether another thread has since. */
+    final int firstTid;
+    boolean shared;
     /** The name races on this array are reported under (a {@link Fields} id); -1 until its first lookup. */
     int nameId = -1;
     /** Whether {@link #nameId} names where the array is kept (a field), not just its type. */
@@ -44,10 +47,12 @@ final class ArrayShadow extends WeakReference<Object> {
     private Object[] ranges;
     private int refinedRanges;
 
-    ArrayShadow(Object array, int length) {
-        super(array);
+    ArrayShadow(Object array, ReferenceQueue<Object> queue, int length, int firstTid) {
+        super(array, queue);
         this.length = length;
+        this.firstTid = firstTid;
     }
+
 
     /**
      * Checks a read of element {@code index} by {@code thread}. The fast paths — the thread read

@@ -8,13 +8,18 @@ import jdk.internal.vm.annotation.DontInline;
  *
  * <p>The cache is per thread and per access site ({@link ThreadState#arrayCache}, indexed by the
  * site number): a loop that reads five arrays keeps each site's array in its own slot, where a
- * one-entry "last array" cache would miss on every access. Slots hold the shadows, which refer to
- * their arrays weakly, so the cache keeps no array alive.
+ * one-entry "last array" cache would miss on every access (sites 512 apart share a slot). Slots
+ * hold the shadows, which are the table's entries and refer to their arrays weakly, so the cache
+ * keeps no array alive.
  *
- * <p>The table holds at most {@value WeakIdentityTable#MAX_ENTRIES} live arrays. Once it is full,
- * arrays seen for the first time are not checked (each access to them looks them up again, and the
- * count is in {@link #uncheckedLookups()}, which the agent-info event reports), until collected arrays make room; arrays already in the table
- * stay checked. That can miss races, never invent one.
+ * <p>The table holds at most {@value WeakIdentityTable#MAX_YOUNG} arrays per segment that only one
+ * thread has looked up and {@value WeakIdentityTable#MAX_OLD} that a second thread has (64 segments,
+ * {@value WeakIdentityTable#MAX_ENTRIES} arrays in all); a full generation is dropped whole, and its
+ * arrays start afresh at their next access, their history lost (a race with an access from before
+ * can be missed, never invented). {@link #dropped()} counts them for the agent-info event.
+ *
+ * <p>Before the table, a miss looks at the last array the thread looked up: a new array read at
+ * two sites (a request's fields) costs one table lookup, not two.
  *
  * <p>{@link #find} is the slow path of the hooks: never inlined (the annotation counts in boot-loader
  * classes), or a hook that inlined it would grow too big to be inlined into the application's loops.
@@ -29,8 +34,8 @@ public final class ArrayShadows {
 
     private static final WeakIdentityTable TABLE = new WeakIdentityTable(new WeakIdentityTable.Factory() {
         @Override
-        public Object create(Object key) {
-            return new ArrayShadow(key, java.lang.reflect.Array.getLength(key));
+        public WeakIdentityTable.Entry create(Object key, java.lang.ref.ReferenceQueue<Object> queue) {
+            return new ArrayShadow(key, queue, java.lang.reflect.Array.getLength(key), ThreadStates.current().tid);
         }
     });
     /** Names of array types, {@code int[] (element)}, by type name; a plain map under its own lock. */
@@ -41,13 +46,18 @@ public final class ArrayShadows {
 
     /**
      * The shadow of {@code array} (not null), which the thread's cache slot for {@code site} did not
-     * hold; now it does. Null when the table is full.
+     * hold; now it does.
      */
     @DontInline
     static ArrayShadow find(ThreadState thread, Object array, int nameId, int site) {
-        ArrayShadow shadow = (ArrayShadow) TABLE.get(array);
-        if (shadow == null) {
-            return null;
+        ArrayShadow shadow = thread.lastArray;
+        if (shadow == null || shadow.get() != array) {
+            shadow = (ArrayShadow) TABLE.get(array);
+            thread.lastArray = shadow;
+        }
+        if (!shadow.shared && shadow.firstTid != thread.tid) {
+            shadow.shared = true;
+            TABLE.keep(shadow); // a second thread: old generation
         }
         if (!shadow.named) {
             if (nameId >= 0) {
@@ -79,9 +89,9 @@ public final class ArrayShadows {
         }
     }
 
-    /** Lookups that found the table full and left an array access unchecked (for the agent-info event). */
-    public static long uncheckedLookups() {
-        return TABLE.overflowed();
+    /** Arrays whose shadows the table dropped when a segment was full (for the agent-info event). */
+    public static long dropped() {
+        return TABLE.dropped();
     }
 
     /** Arrays in the table (live or not yet purged). */

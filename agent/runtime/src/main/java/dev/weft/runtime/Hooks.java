@@ -144,9 +144,6 @@ public final class Hooks {
             ArrayShadow shadow;
             if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
                 shadow = ArrayShadows.find(state, array, nameId, site);
-                if (shadow == null) {
-                    return;
-                }
             }
             shadow.read(state, index, site);
         } catch (Throwable t) {
@@ -165,9 +162,6 @@ public final class Hooks {
             ArrayShadow shadow;
             if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
                 shadow = ArrayShadows.find(state, array, nameId, site);
-                if (shadow == null) {
-                    return;
-                }
             }
             shadow.write(state, index, site);
         } catch (Throwable t) {

@@ -138,7 +138,7 @@ class ArrayShadowTest {
     }
 
     private static ArrayShadow shadowOf(Object array) {
-        ArrayShadow shadow = new ArrayShadow(array, java.lang.reflect.Array.getLength(array));
+        ArrayShadow shadow = new ArrayShadow(array, null, java.lang.reflect.Array.getLength(array), 0);
         shadow.nameId = Fields.register("test.Arrays.data[]", false);
         shadow.named = true;
         return shadow;

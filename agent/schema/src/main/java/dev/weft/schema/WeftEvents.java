@@ -187,10 +187,10 @@ public final class WeftEvents {
         /** {@code String}: the first internal or transform error, for diagnosis; empty if none. */
         public static final String FIRST_ERROR = "firstError";
         /**
-         * {@code long}: array accesses left unchecked because weft's table of array shadows was full
-         * (race detection only; see docs/ARCHITECTURE.md).
+         * {@code long}: arrays whose race-detection shadows weft dropped because its table of array
+         * shadows was full; their history was lost (see docs/ARCHITECTURE.md).
          */
-        public static final String UNCHECKED_ARRAY_ACCESSES = "uncheckedArrayAccesses";
+        public static final String ARRAY_SHADOWS_DROPPED = "arrayShadowsDropped";
     }
 
     /**

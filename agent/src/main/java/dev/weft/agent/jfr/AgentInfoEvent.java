@@ -46,8 +46,8 @@ final class AgentInfoEvent extends Event {
     @Label("First Error")
     String firstError;
 
-    @Name(AgentInfo.UNCHECKED_ARRAY_ACCESSES)
-    @Label("Unchecked Array Accesses")
-    @Description("Array accesses not checked for races: the table of array shadows was full")
-    long uncheckedArrayAccesses;
+    @Name(AgentInfo.ARRAY_SHADOWS_DROPPED)
+    @Label("Array Shadows Dropped")
+    @Description("Arrays whose race-detection history was dropped because the table of array shadows was full")
+    long arrayShadowsDropped;
 }

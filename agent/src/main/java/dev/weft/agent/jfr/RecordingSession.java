@@ -128,7 +128,7 @@ public final class RecordingSession {
         event.transformErrors = InternalErrors.transformErrors();
         event.internalErrors = InternalErrors.hookErrors();
         event.firstError = InternalErrors.first();
-        event.uncheckedArrayAccesses = dev.weft.runtime.ArrayShadows.uncheckedLookups();
+        event.arrayShadowsDropped = dev.weft.runtime.ArrayShadows.dropped();
         event.commit();
     }
 }
