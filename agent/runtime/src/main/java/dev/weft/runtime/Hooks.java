@@ -30,6 +30,11 @@ public final class Hooks {
         sink = newSink;
     }
 
+    /** The installed sink, or null: read by slow paths only. */
+    static Sink sink() {
+        return sink;
+    }
+
     /** Whether accesses are checked for races and synchronization updates clocks. */
     private static boolean races;
 
@@ -64,6 +69,7 @@ public final class Hooks {
             AccessSites.size();
             ShadowMap.create().get(0);
             UnshadowedObjects.of(new Object());
+            ArrayShadows.size();
             RaceDetector.class.getName();
             ObjectCalls.size();
             ObjectRaces.tracked();
@@ -162,6 +168,46 @@ public final class Hooks {
             if (verdict.kind != UnsafeTypes.UNCHECKED) {
                 ObjectRaces.check(raceState(), receiver, call, verdict, sink);
             }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * Before element {@code index} of {@code array} is read at {@code site}; {@code nameId} names
+     * where the instrumented code loaded the array from ({@code com.acme.Foo.data[]}), or is -1.
+     * The fast path: the site's cached shadow is this array's, and the thread read it in this epoch.
+     */
+    public static void arrayLoad(Object array, int index, int nameId, int site) {
+        if (!races || array == null) {
+            return; // a null array: the instruction throws, as it would have
+        }
+        try {
+            ThreadState state = raceState();
+            ArrayShadow[] cache = state.arrayCache;
+            ArrayShadow shadow;
+            if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
+                shadow = ArrayShadows.find(state, array, nameId, site);
+            }
+            shadow.read(state, index, site);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** Before element {@code index} of {@code array} is written at {@code site}; as {@link #arrayLoad}. */
+    public static void arrayStore(Object array, int index, int nameId, int site) {
+        if (!races || array == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            ArrayShadow[] cache = state.arrayCache;
+            ArrayShadow shadow;
+            if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
+                shadow = ArrayShadows.find(state, array, nameId, site);
+            }
+            shadow.write(state, index, site);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }

@@ -16,8 +16,8 @@ package dev.weft.runtime;
 final class ObjectRaces {
     private static final WeakIdentityTable SHADOWS = new WeakIdentityTable(new WeakIdentityTable.Factory() {
         @Override
-        public Object create(Object key) {
-            return new ObjectShadow(key);
+        public WeakIdentityTable.Entry create(Object key, java.lang.ref.ReferenceQueue<Object> queue) {
+            return new ObjectShadow(key, queue);
         }
     });
     /** Report names to their {@link Fields} numbers; a plain map (the concurrent ones are modelled). */

@@ -42,6 +42,13 @@ final class ThreadState {
     final int[] seenReleases = new int[SEEN];
     /** Bit set of the {@link UnmodelledSyncSites} this thread has been reported at (null: none yet). */
     long[] unmodelledSeen;
+    /**
+     * Array shadows by access site ({@link ArrayShadows}): the last array each site saw in this
+     * thread, held weakly through its shadow; allocated at the thread's first array access.
+     */
+    ArrayShadow[] arrayCache;
+    /** The array shadow this thread last took from the table (looked at before the table). */
+    ArrayShadow lastArray;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;

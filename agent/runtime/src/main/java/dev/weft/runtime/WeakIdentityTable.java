@@ -8,29 +8,55 @@ import java.lang.ref.WeakReference;
  * classes that are not thread-safe — keyed by identity and held weakly.
  *
  * <p>A global identity map is the expensive way to keep shadows (measured at 3–13× on its own),
- * so it is only for these objects, and callers keep a per-thread cache of the last key in front
- * of it. The table is split into independently locked segments; each segment's chains are
- * purged of collected keys whenever it inserts, so the table never keeps an application object
- * alive and shrinks back as they die. Its size is capped ({@value #MAX_ENTRIES} live keys): past
- * that, {@link #get} returns null and the caller leaves the object unchecked (counted in
- * {@link #overflowed()}), which can miss a race but never invent one.
+ * so it is only for these objects, and callers keep a per-thread cache in front of it. Each value
+ * is its own table {@link Entry}, a weak reference to its key: a key costs one reference object,
+ * and a cache can hold the entry and tell its key without keeping it alive. The table is split into
+ * independently locked segments with their own counts (a counter shared by all segments cost a
+ * contended write on every insert and every purge); each segment's chains are purged of collected
+ * keys whenever it inserts, so the table never keeps an application object alive.
  *
- * <p>Values are created by the caller's {@link Factory} under the segment lock, once per key.
+ * <p>Programs allocate short-lived objects by the million (an array per request), and purging alone
+ * does not keep up: a G1 young collection that promotes a weak reference the table still holds
+ * treats its referent as strong, so such keys leave only with the next old-generation cycle (a
+ * table that kept every key took 1.3 GB and long pauses on a queue server). Each segment therefore
+ * keeps two generations: new entries are <em>young</em>, at most {@value #MAX_YOUNG} per segment;
+ * an entry the caller {@linkplain #keep keeps} (for arrays: one a second thread has used) moves to
+ * the <em>old</em> generation, at most {@value #MAX_OLD} per segment. A full generation is dropped
+ * whole — its bucket array replaced, its entries left unreachable, so they die young and are never
+ * queued — and its keys get fresh values when next looked up ({@link #dropped()} counts them). In
+ * all, at most {@value #MAX_ENTRIES} keys. For shadow state a dropped key loses its history, which
+ * can miss a race but never invent one; holders of a dropped entry (thread caches) keep using it,
+ * apart from the table's new one, which also only loses history.
+ *
+ * <p>Values are created by the caller's {@link Factory} under the segment lock, once per key and
+ * generation.
  */
 final class WeakIdentityTable {
-    static final int MAX_ENTRIES = 1 << 22;
     private static final int SEGMENTS = 64;
+    static final int MAX_YOUNG = 1024;
+    static final int MAX_OLD = 3072;
+    static final int MAX_ENTRIES = SEGMENTS * (MAX_YOUNG + MAX_OLD);
 
-    /** Creates the value of a key seen for the first time. */
+    /** Creates the entry (the value) of a key seen for the first time. */
     interface Factory {
-        Object create(Object key);
+        /** A new entry for {@code key}, registered with {@code queue} (pass both to {@link Entry}'s constructor). */
+        Entry create(Object key, ReferenceQueue<Object> queue);
+    }
+
+    /** A key's value: a weak reference to the key, linked into its segment's chain. */
+    static class Entry extends WeakReference<Object> {
+        /** The key's mixed identity hash: its low bits choose the segment, the rest the bucket. Set by the table. */
+        int hash;
+        Entry next;
+        boolean old;
+
+        Entry(Object key, ReferenceQueue<Object> queue) {
+            super(key, queue);
+        }
     }
 
     private final Segment[] segments = new Segment[SEGMENTS];
     private final Factory factory;
-    /** Approximate: segments update these without a common lock (a cap, not an account). */
-    private volatile int size;
-    private volatile long overflowed;
 
     WeakIdentityTable(Factory factory) {
         this.factory = factory;
@@ -39,20 +65,39 @@ final class WeakIdentityTable {
         }
     }
 
-    /** The value of {@code key}, created on first use; null once the table is full. */
-    Object get(Object key) {
+    /** The entry of {@code key}, created on first use (or again after its generation was dropped). */
+    Entry get(Object key) {
         int hash = mix(System.identityHashCode(key));
-        return segments[hash & (SEGMENTS - 1)].get(this, key, hash >>> 6);
+        return segments[hash & (SEGMENTS - 1)].get(this, key, hash);
     }
 
-    /** How many lookups found the table full and left their object unchecked. */
-    long overflowed() {
-        return overflowed;
+    /** Moves {@code entry}, which {@link #get} returned, to the old generation, if it is still in the table. */
+    void keep(Entry entry) {
+        if (!entry.old) {
+            segments[entry.hash & (SEGMENTS - 1)].keep(entry);
+        }
     }
 
-    /** Live (or not yet purged) keys. */
+    /** How many entries were dropped with a full generation (live keys among them lost their values). */
+    long dropped() {
+        long sum = 0;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                sum += segment.dropped;
+            }
+        }
+        return sum;
+    }
+
+    /** Keys in the table (live or not yet purged). */
     int size() {
-        return size;
+        int sum = 0;
+        for (Segment segment : segments) {
+            synchronized (segment) {
+                sum += segment.young.count + segment.old.count;
+            }
+        }
+        return sum;
     }
 
     private static int mix(int hash) {
@@ -60,66 +105,58 @@ final class WeakIdentityTable {
         return h ^ (h >>> 16);
     }
 
-    private static final class Entry extends WeakReference<Object> {
-        final int hash;
-        final Object value;
-        Entry next;
+    /** One generation of a segment: chains in a power-of-two bucket array. */
+    private static final class Generation {
+        Entry[] buckets = new Entry[16];
+        int count;
 
-        Entry(Object key, int hash, Object value, Entry next, ReferenceQueue<Object> queue) {
-            super(key, queue);
-            this.hash = hash;
-            this.value = value;
-            this.next = next;
-        }
-    }
-
-    private static final class Segment {
-        private final ReferenceQueue<Object> collected = new ReferenceQueue<Object>();
-        private Entry[] buckets = new Entry[16];
-        private int count;
-
-        synchronized Object get(WeakIdentityTable table, Object key, int hash) {
-            Entry[] current = buckets;
-            for (Entry e = current[hash & (current.length - 1)]; e != null; e = e.next) {
+        Entry find(Object key, int hash) {
+            for (Entry e = buckets[index(hash, buckets)]; e != null; e = e.next) {
                 if (e.hash == hash && e.get() == key) {
-                    return e.value;
+                    return e;
                 }
             }
-            purge(table);
-            if (table.size >= MAX_ENTRIES) {
-                table.overflowed++;
-                return null;
-            }
+            return null;
+        }
+
+        void add(Entry entry) {
             if (count * 4 >= buckets.length * 3) {
                 grow();
             }
-            Object value = table.factory.create(key);
-            int index = hash & (buckets.length - 1);
-            buckets[index] = new Entry(key, hash, value, buckets[index], collected);
+            int index = index(entry.hash, buckets);
+            entry.next = buckets[index];
+            buckets[index] = entry;
             count++;
-            table.size++;
-            return value;
         }
 
-        /** Unlinks the entries whose keys the collector has cleared. */
-        private void purge(WeakIdentityTable table) {
-            for (Object dead; (dead = collected.poll()) != null; ) {
-                Entry gone = (Entry) dead;
-                int index = gone.hash & (buckets.length - 1);
-                Entry previous = null;
-                for (Entry e = buckets[index]; e != null; previous = e, e = e.next) {
-                    if (e == gone) {
-                        if (previous == null) {
-                            buckets[index] = e.next;
-                        } else {
-                            previous.next = e.next;
-                        }
-                        count--;
-                        table.size--;
-                        break;
+        boolean remove(Entry entry) {
+            int index = index(entry.hash, buckets);
+            Entry previous = null;
+            for (Entry e = buckets[index]; e != null; previous = e, e = e.next) {
+                if (e == entry) {
+                    if (previous == null) {
+                        buckets[index] = e.next;
+                    } else {
+                        previous.next = e.next;
                     }
+                    count--;
+                    return true;
                 }
             }
+            return false;
+        }
+
+        /** The bucket of a hash: the bits above those that chose the segment. */
+        private static int index(int hash, Entry[] buckets) {
+            return (hash >>> 6) & (buckets.length - 1);
+        }
+
+        /** Forgets every entry at once; returns how many. */
+        int drop() {
+            int gone = count;
+            buckets = new Entry[buckets.length];
+            count = 0;
+            return gone;
         }
 
         private void grow() {
@@ -128,12 +165,56 @@ final class WeakIdentityTable {
             for (Entry head : old) {
                 for (Entry e = head, next; e != null; e = next) {
                     next = e.next;
-                    int index = e.hash & (grown.length - 1);
+                    int index = index(e.hash, grown);
                     e.next = grown[index];
                     grown[index] = e;
                 }
             }
             buckets = grown;
+        }
+    }
+
+    private static final class Segment {
+        private final ReferenceQueue<Object> collected = new ReferenceQueue<Object>();
+        final Generation young = new Generation();
+        final Generation old = new Generation();
+        long dropped;
+
+        synchronized Entry get(WeakIdentityTable table, Object key, int hash) {
+            Entry found = old.find(key, hash);
+            if (found == null) {
+                found = young.find(key, hash);
+            }
+            if (found != null) {
+                return found;
+            }
+            purge();
+            if (young.count >= MAX_YOUNG) {
+                dropped += young.drop();
+            }
+            Entry entry = table.factory.create(key, collected);
+            entry.hash = hash;
+            young.add(entry);
+            return entry;
+        }
+
+        synchronized void keep(Entry entry) {
+            if (entry.old || !young.remove(entry)) {
+                return; // already kept, or dropped with its generation: stays out
+            }
+            if (old.count >= MAX_OLD) {
+                dropped += old.drop();
+            }
+            entry.old = true;
+            old.add(entry);
+        }
+
+        /** Unlinks the entries whose keys the collector has cleared. */
+        private void purge() {
+            for (Object dead; (dead = collected.poll()) != null; ) {
+                Entry gone = (Entry) dead;
+                (gone.old ? old : young).remove(gone);
+            }
         }
     }
 }

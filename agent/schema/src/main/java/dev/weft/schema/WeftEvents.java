@@ -190,6 +190,11 @@ public final class WeftEvents {
         public static final String THREADS_SEEN = "threadsSeen";
         /** {@code long}: thread numbers (vector-clock entries) handed out; fewer than threads seen when ended threads' numbers were taken over. */
         public static final String THREAD_NUMBERS = "threadNumbers";
+        /**
+         * {@code long}: arrays whose race-detection shadows weft dropped because its table of array
+         * shadows was full; their history was lost (see docs/ARCHITECTURE.md).
+         */
+        public static final String ARRAY_SHADOWS_DROPPED = "arrayShadowsDropped";
     }
 
     /**

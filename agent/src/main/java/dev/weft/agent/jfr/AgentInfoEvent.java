@@ -53,4 +53,9 @@ final class AgentInfoEvent extends Event {
     @Name(AgentInfo.THREAD_NUMBERS)
     @Label("Thread Numbers")
     long threadNumbers;
+
+    @Name(AgentInfo.ARRAY_SHADOWS_DROPPED)
+    @Label("Array Shadows Dropped")
+    @Description("Arrays whose race-detection history was dropped because the table of array shadows was full")
+    long arrayShadowsDropped;
 }

@@ -169,6 +169,7 @@ public final class RecordingSession {
         event.firstError = InternalErrors.first();
         event.threadsSeen = Hooks.threadsSeen();
         event.threadNumbers = Hooks.threadNumbers();
+        event.arrayShadowsDropped = dev.weft.runtime.ArrayShadows.dropped();
         event.commit();
     }
 }

@@ -3,6 +3,8 @@ package dev.weft.agent.race;
 import dev.weft.agent.instrument.Bytecode;
 import dev.weft.runtime.AccessSites;
 import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -12,6 +14,12 @@ import net.bytebuddy.jar.asm.Type;
  * {@code dev.weft.runtime.Hooks} first — plain fields are checked for races, volatile fields
  * order threads (a write releases, a read acquires after it has read) — and {@code Object.wait}
  * calls go through a hook, since waiting releases and retakes the monitor.
+ *
+ * <p>Array element loads and stores ({@code xALOAD}, {@code xASTORE}) report the array and index
+ * first, with a name for the array that {@link ArrayOrigins} follows through the method
+ * ({@code com.acme.Foo.data[]}, or -1 for "only its type"). Not checked: stores into an array this
+ * method has just created and not yet let go of (array initializers, varargs), and the load of
+ * {@code a[i] += v}, whose store is checked.
  *
  * <p>Not checked: final fields (they cannot race), fields of classes weft does not instrument,
  * accesses made while a static initializer runs (class initialization orders them before any
@@ -24,6 +32,7 @@ import net.bytebuddy.jar.asm.Type;
  */
 final class RaceCheckVisitor extends MethodVisitor {
     private static final ConcurrentHashMap<String, Integer> FIELD_IDS = new ConcurrentHashMap<>();
+    /** The most any check adds: an array store's [array, index] copied above its value, and two ints. */
     private static final int EXTRA_STACK = 4;
     private static final String STAMPED_LOCK = "java/util/concurrent/locks/StampedLock";
 
@@ -34,6 +43,7 @@ final class RaceCheckVisitor extends MethodVisitor {
     /** The numbers of this method's getfields whose check the write right after covers ({@link CoveredReads}). */
     private final java.util.BitSet coveredReads;
     private int reads;
+    private final ArrayOrigins origins = new ArrayOrigins();
     private boolean thisInitialized;
     private int pendingNews;
     private int line = -1;
@@ -62,11 +72,111 @@ final class RaceCheckVisitor extends MethodVisitor {
         if (staticInitializer && opcode == Opcodes.RETURN) {
             hook("classInitEnded", "()V");
         }
+        if (!staticInitializer && opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
+            arrayLoad();
+        } else if (!staticInitializer && opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
+            arrayStore(opcode == Opcodes.LASTORE || opcode == Opcodes.DASTORE);
+        }
+        origins.insn(opcode);
         super.visitInsn(opcode);
     }
 
+    /**
+     * [array, index] stays, after {@code Hooks.arrayLoad(array, index, nameId, site)} — unless the
+     * statement writes the element right after ({@code counts[k]++}): the write's check finds every
+     * race the read's would (reported as races of the write), at half the cost.
+     */
+    private void arrayLoad() {
+        if (origins.loadBeforeStoreToSameElement()) {
+            return;
+        }
+        int nameId = arrayNameId(origins.loadedArray());
+        super.visitInsn(Opcodes.DUP2);
+        pushIds(nameId, AccessSites.register(className, methodName, line));
+        hook("arrayLoad", "(Ljava/lang/Object;III)V");
+    }
+
+    /** [array, index, value] stays, after {@code Hooks.arrayStore(array, index, nameId, site)}. */
+    private void arrayStore(boolean wide) {
+        ArrayOrigins.Origin array = origins.storedArray(wide);
+        if (array != null && array.fresh) {
+            return;
+        }
+        int nameId = arrayNameId(array);
+        if (wide) {
+            super.visitInsn(Opcodes.DUP2_X2); // [value, array, index, value]
+            super.visitInsn(Opcodes.POP2);    // [value, array, index]
+            super.visitInsn(Opcodes.DUP2_X2); // [array, index, value, array, index]
+        } else {
+            super.visitInsn(Opcodes.DUP_X2);  // [value, array, index, value]
+            super.visitInsn(Opcodes.POP);     // [value, array, index]
+            super.visitInsn(Opcodes.DUP2_X1); // [array, index, value, array, index]
+        }
+        pushIds(nameId, AccessSites.register(className, methodName, line));
+        hook("arrayStore", "(Ljava/lang/Object;III)V");
+    }
+
+    /** The registered name of the elements of {@code array}, {@code com.acme.Foo.data[]}; -1 if it has none. */
+    private int arrayNameId(ArrayOrigins.Origin array) {
+        return array == null || array.name == null ? -1 : fieldId(array.name + "[]", false);
+    }
+
     @Override
-    public void visitLineNumber(int lineNumber, net.bytebuddy.jar.asm.Label start) {
+    public void visitIntInsn(int opcode, int operand) {
+        origins.intInsn(opcode, operand);
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int var) {
+        origins.varInsn(opcode, var);
+        super.visitVarInsn(opcode, var);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        origins.invokeDynamicInsn(descriptor);
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        origins.jumpInsn(opcode);
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        origins.ldcInsn(value);
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        origins.switchInsn();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        origins.switchInsn();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+        origins.multiANewArrayInsn(descriptor, dimensions);
+        super.visitMultiANewArrayInsn(descriptor, dimensions);
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        origins.frame(type, numLocal, local, numStack, stack);
+        super.visitFrame(type, numLocal, local, numStack, stack);
+    }
+
+    @Override
+    public void visitLineNumber(int lineNumber, Label start) {
         line = lineNumber;
         super.visitLineNumber(lineNumber, start);
     }
@@ -76,6 +186,7 @@ final class RaceCheckVisitor extends MethodVisitor {
         if (opcode == Opcodes.NEW) {
             pendingNews++;
         }
+        origins.typeInsn(opcode, type);
         super.visitTypeInsn(opcode, type);
     }
 
@@ -88,6 +199,7 @@ final class RaceCheckVisitor extends MethodVisitor {
                 thisInitialized = true;
             }
         }
+        origins.methodInsn(opcode, descriptor);
         if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait")
             && (descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V"))) {
             // Object.wait is final: whatever the owner named, this is it
@@ -111,6 +223,7 @@ final class RaceCheckVisitor extends MethodVisitor {
         boolean covered = opcode == Opcodes.GETFIELD && coveredReads.get(reads++);
         FieldResolver.Resolved field = staticInitializer || (opcode == Opcodes.PUTFIELD && !thisInitialized)
             ? null : scope.resolve(owner, name);
+        origins.fieldInsn(opcode, descriptor, (field != null ? field.declaringClass() : owner.replace('/', '.')) + "." + name);
         if (field == null || field.isFinal() || (covered && !field.isVolatile())) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
             return;

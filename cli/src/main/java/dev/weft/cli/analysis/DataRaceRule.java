@@ -18,9 +18,11 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
 
 /**
- * {@code data-race}: two threads accessed a field, at least one writing, with no happens-before
- * order between the accesses — or called one object that is not thread-safe (a {@code HashMap}, a
- * {@code SimpleDateFormat}), at least one call mutating it ({@link ObjectRaceHints}). The agent does the hard part while the program runs (vector clocks,
+ * {@code data-race}: two threads accessed a field or an array element, at least one writing, with no
+ * happens-before order between the accesses (an array's elements are named after the field the
+ * array was loaded from, {@code com.acme.Foo.data[]}, or after its type, {@code int[] (element)}) —
+ * or called one object that is not thread-safe (a {@code HashMap}, a {@code SimpleDateFormat}), at
+ * least one call mutating it ({@link ObjectRaceHints}). The agent does the hard part while the program runs (vector clocks,
  * shadow state) and writes one {@code DataRace} event per racing access, up to 100 per field, pair
  * of sites and access kinds; this rule turns those into findings a person can act on.
  *
@@ -181,8 +183,21 @@ final class DataRaceRule implements Rule {
     }
 
     static String fixHint(String field) {
+        if (isArrayElement(field)) {
+            return "guard every access to " + field + " with one lock, or use an atomic array (AtomicIntegerArray,"
+                    + " AtomicLongArray, AtomicReferenceArray) if its elements are independent values; a volatile"
+                    + " array field does not make its elements volatile";
+        }
         return "guard every access to " + nameOf(field) + " with one lock, or make it volatile/atomic if it is an"
                 + " independent value";
+    }
+
+    /**
+     * Whether the agent named an array's elements: {@code com.acme.Foo.data[]} (the field the array
+     * was loaded from) or {@code int[] (element)} (only its type).
+     */
+    static boolean isArrayElement(String field) {
+        return field != null && (field.endsWith("[]") || field.endsWith("[] (element)"));
     }
 
     private static String describe(Location access) {

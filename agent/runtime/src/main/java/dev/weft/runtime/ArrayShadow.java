@@ -1,0 +1,276 @@
+package dev.weft.runtime;
+
+import java.lang.ref.ReferenceQueue;
+import jdk.internal.vm.annotation.DontInline;
+
+/**
+ * The shadow state of one array, refined only where threads share it.
+ *
+ * <p>Most arrays are touched by one thread at a time, or only read once published: one
+ * {@link RangeShadow} for the whole array checks them at the cost of one field's check, and a loop
+ * over the array stays on FastTrack's same-epoch path. Precision comes first — weft must never
+ * report a race between two different elements — so the coarse shadow remembers which element each
+ * access touched: a conflict on the same element is reported, a conflict between two elements
+ * (threads filling disjoint halves) refines the array instead: into ranges of {@value #RANGE}
+ * elements, each a {@link RangeShadow} created when first touched, and a range refines in turn into
+ * one plain {@link Shadow} per element when two of its elements conflict. Refining hands the coarse
+ * shadow's remembered accesses down to the finer shadows of the elements they touched; what it did
+ * not remember (other elements touched in the same epoch) is lost, so the first racy access after a
+ * refinement can be missed, never invented.
+ *
+ * <p>At most {@value #MAX_REFINED_RANGES} ranges of one array get per-element shadows (about
+ * {@value #MAX_REFINED_RANGES} × {@value #RANGE} elements): past that, a range stays coarse and lets
+ * conflicts between its elements pass (same-element races there are still reported).
+ *
+ * <p>It is its array's entry in the {@link WeakIdentityTable}, a weak reference to the array, so a
+ * thread's cache ({@link ThreadState#arrayCache}) can tell its array without keeping it alive. Refinement publishes new structures without locks;
+ * two threads refining at once lose one refinement's history, which only hides races.
+ */
+final class ArrayShadow extends WeakIdentityTable.Entry {
+    static final int RANGE_SHIFT = 6;
+    static final int RANGE = 1 << RANGE_SHIFT;
+    static final int MAX_REFINED_RANGES = 1024;
+
+    final int length;
+    /** The thread that first looked the array up, and whether another thread has since. */
+    final int firstTid;
+    boolean shared;
+    /** The name races on this array are reported under (a {@link Fields} id); -1 until its first lookup. */
+    int nameId = -1;
+    /** Whether {@link #nameId} names where the array is kept (a field), not just its type. */
+    boolean named;
+    private final RangeShadow whole = new RangeShadow();
+    /**
+     * Null while {@link #whole} covers the array; then per range of {@value #RANGE} elements a
+     * {@link RangeShadow}, a {@code Shadow[]} of its elements, or null while untouched.
+     */
+    private Object[] ranges;
+    private int refinedRanges;
+
+    ArrayShadow(Object array, ReferenceQueue<Object> queue, int length, int firstTid) {
+        super(array, queue);
+        this.length = length;
+        this.firstTid = firstTid;
+    }
+
+
+    /**
+     * Checks a read of element {@code index} by {@code thread}. The fast paths — the thread read
+     * the array (or, once refined, the element) in its current epoch — are here, small enough to be
+     * inlined into the hook; the rest is in {@link #readChecked}. An index out of bounds is left to
+     * the instruction, which throws.
+     */
+    void read(ThreadState thread, int index, int site) {
+        long epoch = thread.epoch;
+        Object[] parts = ranges;
+        if (parts == null) {
+            RangeShadow coarse = whole;
+            if (coarse.read == epoch || coarse.sharedReadEpoch(thread.tid) == epoch) {
+                return;
+            }
+        } else if (index >= 0 && index < length) {
+            Object part = parts[index >>> RANGE_SHIFT];
+            if (part instanceof Shadow[]) {
+                Shadow element = ((Shadow[]) part)[index & (RANGE - 1)];
+                if (element != null && element.read == epoch) {
+                    return;
+                }
+            }
+        }
+        readChecked(thread, index, site, Hooks.sink());
+    }
+
+    /** Checks a write of element {@code index} by {@code thread}; fast paths as in {@link #read}. */
+    void write(ThreadState thread, int index, int site) {
+        long epoch = thread.epoch;
+        Object[] parts = ranges;
+        if (parts == null) {
+            if (whole.write == epoch) {
+                return;
+            }
+        } else if (index >= 0 && index < length) {
+            Object part = parts[index >>> RANGE_SHIFT];
+            if (part instanceof Shadow[]) {
+                Shadow element = ((Shadow[]) part)[index & (RANGE - 1)];
+                if (element != null && element.write == epoch) {
+                    return;
+                }
+            }
+        }
+        writeChecked(thread, index, site, Hooks.sink());
+    }
+
+    /** The slow path of {@link #read}: kept out of the hooks, which stay small enough to inline. */
+    @DontInline
+    void readChecked(ThreadState thread, int index, int site, Sink sink) {
+        if (index < 0 || index >= length || thread.initializing != 0) {
+            return;
+        }
+        Object[] parts = ranges;
+        if (parts == null) {
+            RangeShadow coarse = whole;
+            if (!coarse.read(thread, index, site, true, nameId, sink)) {
+                return;
+            }
+            parts = refineWhole(coarse);
+        }
+        int r = index >>> RANGE_SHIFT;
+        Object part = parts[r];
+        if (!(part instanceof Shadow[])) {
+            RangeShadow range = part == null ? newRange(parts, r) : (RangeShadow) part;
+            if (!range.read(thread, index, site, refinedRanges < MAX_REFINED_RANGES, nameId, sink)) {
+                return;
+            }
+            part = refineRange(parts, r, range);
+        }
+        RaceDetector.read(thread, element((Shadow[]) part, index), nameId, site, sink);
+    }
+
+    /** The slow path of {@link #write}. */
+    @DontInline
+    void writeChecked(ThreadState thread, int index, int site, Sink sink) {
+        if (index < 0 || index >= length || thread.initializing != 0) {
+            return;
+        }
+        Object[] parts = ranges;
+        if (parts == null) {
+            RangeShadow coarse = whole;
+            if (!coarse.write(thread, index, site, true, nameId, sink)) {
+                return;
+            }
+            parts = refineWhole(coarse);
+        }
+        int r = index >>> RANGE_SHIFT;
+        Object part = parts[r];
+        if (!(part instanceof Shadow[])) {
+            RangeShadow range = part == null ? newRange(parts, r) : (RangeShadow) part;
+            if (!range.write(thread, index, site, refinedRanges < MAX_REFINED_RANGES, nameId, sink)) {
+                return;
+            }
+            part = refineRange(parts, r, range);
+        }
+        RaceDetector.write(thread, element((Shadow[]) part, index), nameId, site, sink);
+    }
+
+    private static Shadow element(Shadow[] elements, int index) {
+        int i = index & (RANGE - 1);
+        Shadow shadow = elements[i];
+        if (shadow == null) {
+            shadow = new Shadow();
+            elements[i] = shadow;
+        }
+        return shadow;
+    }
+
+    private static RangeShadow newRange(Object[] parts, int r) {
+        RangeShadow range = new RangeShadow();
+        parts[r] = range;
+        return range;
+    }
+
+    /** Whether the array has left its single coarse shadow (for tests). */
+    boolean refined() {
+        return ranges != null;
+    }
+
+    /** Ranges of {@value #RANGE}, each seeded with the whole array's remembered accesses to its elements. */
+    private Object[] refineWhole(RangeShadow coarse) {
+        int count = (length + RANGE - 1) >>> RANGE_SHIFT;
+        Object[] parts = new Object[count];
+        if (count == 1) {
+            refinedRanges++;
+            parts[0] = elements(coarse, 0);
+        } else {
+            ArrayAccess written = coarse.lastWrite;
+            if (written != null) {
+                rangeOf(parts, written).seedWrite(written);
+            }
+            ArrayAccess[] shared = coarse.reads;
+            if (shared == null) {
+                ArrayAccess read = coarse.lastRead;
+                if (read != null) {
+                    rangeOf(parts, read).seedRead(read, false);
+                }
+            } else {
+                for (int i = 0; i < shared.length; i++) {
+                    if (shared[i] != null) {
+                        rangeOf(parts, shared[i]).seedRead(shared[i], true);
+                    }
+                }
+            }
+        }
+        ranges = parts;
+        return parts;
+    }
+
+    private RangeShadow rangeOf(Object[] parts, ArrayAccess access) {
+        int r = access.index >>> RANGE_SHIFT;
+        if (r >= parts.length) {
+            return new RangeShadow(); // cannot happen (indexes are checked): dropped
+        }
+        Object part = parts[r];
+        return part == null ? newRange(parts, r) : (RangeShadow) part;
+    }
+
+    private Shadow[] refineRange(Object[] parts, int r, RangeShadow range) {
+        refinedRanges++;
+        Shadow[] elements = elements(range, r << RANGE_SHIFT);
+        parts[r] = elements;
+        return elements;
+    }
+
+    /** Per-element shadows of the range starting at {@code first}, seeded with what {@code range} remembers. */
+    private Shadow[] elements(RangeShadow range, int first) {
+        Shadow[] elements = new Shadow[Math.min(RANGE, length - first)];
+        ArrayAccess written = range.lastWrite;
+        if (written != null && inRange(written, first, elements.length)) {
+            Shadow shadow = element(elements, written.index);
+            shadow.write = written.epoch;
+            shadow.writeSite = written.site;
+        }
+        ArrayAccess[] shared = range.reads;
+        if (shared == null) {
+            seedRead(elements, range.lastRead, first);
+        } else {
+            for (int i = 0; i < shared.length; i++) {
+                seedRead(elements, shared[i], first);
+            }
+        }
+        return elements;
+    }
+
+    private static boolean inRange(ArrayAccess access, int first, int count) {
+        return access.index >= first && access.index < first + count;
+    }
+
+    private static void seedRead(Shadow[] elements, ArrayAccess read, int first) {
+        if (read == null || !inRange(read, first, elements.length)) {
+            return;
+        }
+        Shadow shadow = element(elements, read.index);
+        int tid = read.tid();
+        if (shadow.reads == null && shadow.read == Epochs.NONE) {
+            shadow.read = read.epoch;
+            shadow.readSite = read.site;
+            return;
+        }
+        if (shadow.reads == null) {
+            VectorClock clock = new VectorClock();
+            int[] sites = new int[Math.max(tid, Epochs.tid(shadow.read)) + 1];
+            clock.set(Epochs.tid(shadow.read), Epochs.time(shadow.read));
+            sites[Epochs.tid(shadow.read)] = shadow.readSite;
+            shadow.readSites = sites;
+            shadow.reads = clock;
+            shadow.read = Epochs.NONE;
+        }
+        shadow.reads.set(tid, Epochs.time(read.epoch));
+        int[] sites = shadow.readSites;
+        if (tid >= sites.length) {
+            int[] grown = new int[tid + 8];
+            System.arraycopy(sites, 0, grown, 0, sites.length);
+            sites = grown;
+            shadow.readSites = grown;
+        }
+        sites[tid] = read.site;
+    }
+}

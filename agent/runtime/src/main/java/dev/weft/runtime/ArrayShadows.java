@@ -1,0 +1,101 @@
+package dev.weft.runtime;
+
+import jdk.internal.vm.annotation.DontInline;
+
+/**
+ * Finds an array's {@link ArrayShadow}: first in the accessing thread's cache, then in a
+ * {@link WeakIdentityTable}.
+ *
+ * <p>The cache is per thread and per access site ({@link ThreadState#arrayCache}, indexed by the
+ * site number): a loop that reads five arrays keeps each site's array in its own slot, where a
+ * one-entry "last array" cache would miss on every access (sites 512 apart share a slot). Slots
+ * hold the shadows, which are the table's entries and refer to their arrays weakly, so the cache
+ * keeps no array alive.
+ *
+ * <p>The table holds at most {@value WeakIdentityTable#MAX_YOUNG} arrays per segment that only one
+ * thread has looked up and {@value WeakIdentityTable#MAX_OLD} that a second thread has (64 segments,
+ * {@value WeakIdentityTable#MAX_ENTRIES} arrays in all); a full generation is dropped whole, and its
+ * arrays start afresh at their next access, their history lost (a race with an access from before
+ * can be missed, never invented). {@link #dropped()} counts them for the agent-info event.
+ *
+ * <p>Before the table, a miss looks at the last array the thread looked up: a new array read at
+ * two sites (a request's fields) costs one table lookup, not two.
+ *
+ * <p>{@link #find} is the slow path of the hooks: never inlined (the annotation counts in boot-loader
+ * classes), or a hook that inlined it would grow too big to be inlined into the application's loops.
+ *
+ * <p>Races are reported under the name the instrumented code gave the array — the field it was
+ * loaded from, {@code com.acme.Foo.data[]} — or, while no access named it, its type:
+ * {@code int[] (element)}.
+ */
+public final class ArrayShadows {
+    static final int CACHE_SLOTS = 512;
+    static final int CACHE_MASK = CACHE_SLOTS - 1;
+
+    private static final WeakIdentityTable TABLE = new WeakIdentityTable(new WeakIdentityTable.Factory() {
+        @Override
+        public WeakIdentityTable.Entry create(Object key, java.lang.ref.ReferenceQueue<Object> queue) {
+            return new ArrayShadow(key, queue, java.lang.reflect.Array.getLength(key), ThreadStates.current().tid);
+        }
+    });
+    /** Names of array types, {@code int[] (element)}, by type name; a plain map under its own lock. */
+    private static final java.util.HashMap<String, Integer> TYPE_NAMES = new java.util.HashMap<String, Integer>();
+
+    private ArrayShadows() {
+    }
+
+    /**
+     * The shadow of {@code array} (not null), which the thread's cache slot for {@code site} did not
+     * hold; now it does.
+     */
+    @DontInline
+    static ArrayShadow find(ThreadState thread, Object array, int nameId, int site) {
+        ArrayShadow shadow = thread.lastArray;
+        if (shadow == null || shadow.get() != array) {
+            shadow = (ArrayShadow) TABLE.get(array);
+            thread.lastArray = shadow;
+        }
+        if (!shadow.shared && shadow.firstTid != thread.tid) {
+            shadow.shared = true;
+            TABLE.keep(shadow); // a second thread: old generation
+        }
+        if (!shadow.named) {
+            if (nameId >= 0) {
+                shadow.nameId = nameId;
+                shadow.named = true;
+            } else if (shadow.nameId < 0) {
+                shadow.nameId = typeName(array.getClass());
+            }
+        }
+        ArrayShadow[] cache = thread.arrayCache;
+        if (cache == null) {
+            cache = new ArrayShadow[CACHE_SLOTS];
+            thread.arrayCache = cache;
+        }
+        cache[site & CACHE_MASK] = shadow;
+        return shadow;
+    }
+
+    /** The name of elements of arrays of {@code type}, e.g. {@code int[] (element)}, registered once. */
+    static int typeName(Class<?> type) {
+        String name = type.getTypeName() + " (element)";
+        synchronized (TYPE_NAMES) {
+            Integer id = TYPE_NAMES.get(name);
+            if (id == null) {
+                id = Integer.valueOf(Fields.register(name, false));
+                TYPE_NAMES.put(name, id);
+            }
+            return id.intValue();
+        }
+    }
+
+    /** Arrays whose shadows the table dropped when a segment was full (for the agent-info event). */
+    public static long dropped() {
+        return TABLE.dropped();
+    }
+
+    /** Arrays in the table (live or not yet purged). */
+    static int size() {
+        return TABLE.size();
+    }
+}

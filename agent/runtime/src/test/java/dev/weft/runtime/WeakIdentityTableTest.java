@@ -1,0 +1,82 @@
+package dev.weft.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WeakIdentityTableTest {
+    private final WeakIdentityTable table = new WeakIdentityTable(new WeakIdentityTable.Factory() {
+        @Override
+        public WeakIdentityTable.Entry create(Object key, java.lang.ref.ReferenceQueue<Object> queue) {
+            return new WeakIdentityTable.Entry(key, queue);
+        }
+    });
+
+    @Test
+    void aKeyHasOneEntryThatRefersToIt() {
+        int[] key = new int[1];
+        WeakIdentityTable.Entry entry = table.get(key);
+
+        assertThat(table.get(key)).isSameAs(entry);
+        assertThat(entry.get()).isSameAs(key);
+        assertThat(table.get(new int[1])).as("by identity, not equality").isNotSameAs(entry);
+        assertThat(table.size()).isEqualTo(2);
+    }
+
+    @Test
+    void aFullYoungGenerationIsDroppedWholeWhileKeptEntriesStay() {
+        List<Object> kept = new ArrayList<>();
+        List<WeakIdentityTable.Entry> keptEntries = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Object key = new Object();
+            WeakIdentityTable.Entry entry = table.get(key);
+            table.keep(entry);
+            kept.add(key);
+            keptEntries.add(entry);
+        }
+        List<Object> young = new ArrayList<>();
+        for (int i = 0; i < WeakIdentityTable.MAX_YOUNG * 64 * 2; i++) {
+            Object key = new Object();
+            young.add(key);
+            table.get(key);
+        }
+
+        assertThat(table.dropped()).as("every key is still alive: full generations were dropped").isPositive();
+        assertThat(table.size()).isLessThanOrEqualTo(WeakIdentityTable.MAX_ENTRIES);
+        for (int i = 0; i < kept.size(); i++) {
+            assertThat(table.get(kept.get(i))).as("kept").isSameAs(keptEntries.get(i));
+        }
+        WeakIdentityTable.Entry again = table.get(young.get(0));
+        assertThat(again.get()).as("a dropped key gets a fresh entry").isSameAs(young.get(0));
+    }
+
+    @Test
+    void entriesOfCollectedKeysArePurgedAsTheTableInserts() throws InterruptedException {
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            Object key = new Object();
+            table.get(key);
+            if (i % 10 == 0) {
+                kept.add(key);
+            }
+        }
+        for (int i = 0; i < kept.size(); i++) {
+            table.keep(table.get(kept.get(i)));
+        }
+
+        for (int attempt = 0; attempt < 50 && table.size() > 5_000; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+            for (int i = 0; i < 1_000; i++) {
+                table.get(new Object()); // inserts purge each segment's collected keys
+            }
+        }
+
+        assertThat(table.size()).as("nothing keeps keys alive").isLessThan(5_000);
+        for (Object key : kept) {
+            assertThat(table.get(key).get()).isSameAs(key);
+        }
+    }
+}
