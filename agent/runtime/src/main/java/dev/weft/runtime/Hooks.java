@@ -688,4 +688,29 @@ public final class Hooks {
             ReentryGuard.exit(token);
         }
     }
+
+    // ---- machinery pauses (models of JDK idioms; advice inlined into JDK classes) ------------------
+
+    /**
+     * JDK machinery is about to run the application's code (a rejected task that the caller
+     * runs): until {@link #resumeMachinery}, the thread's synchronization counts again.
+     *
+     * @return the machinery depth to restore
+     */
+    public static int suspendMachinery() {
+        if (!races) {
+            return 0;
+        }
+        ThreadState state = ThreadStates.current();
+        int depth = state.machinery;
+        state.machinery = 0;
+        return depth;
+    }
+
+    /** The application's code started by {@link #suspendMachinery} is done. */
+    public static void resumeMachinery(int depth) {
+        if (races && depth > 0) {
+            ThreadStates.current().machinery = depth;
+        }
+    }
 }

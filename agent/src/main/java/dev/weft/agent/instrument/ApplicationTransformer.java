@@ -1,6 +1,7 @@
 package dev.weft.agent.instrument;
 
 import dev.weft.agent.race.RaceInstrumentation;
+import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -54,6 +55,17 @@ final class ApplicationTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
+        // weft's own caches (concurrent maps, atomics) order nothing between the threads loading classes
+        Hooks.enterMachinery();
+        try {
+            return transformInModule(module, loader, internalName, redefined, domain, bytes);
+        } finally {
+            Hooks.leaveMachinery();
+        }
+    }
+
+    private byte[] transformInModule(Module module, ClassLoader loader, String internalName, Class<?> redefined,
+                                     ProtectionDomain domain, byte[] bytes) {
         byte[] rewritten = transform(loader, internalName, redefined, domain, bytes);
         if (rewritten != null && races != null && module != null && module.isNamed()) {
             Module runtime = dev.weft.runtime.Shadowed.class.getModule();
