@@ -689,7 +689,50 @@ public final class Hooks {
         }
     }
 
-    // ---- machinery pauses (models of JDK idioms; advice inlined into JDK classes) ------------------
+    // ---- VarHandles and machinery pauses (models of JDK idioms; advice inlined into JDK classes) ---
+
+    /**
+     * Before a {@code VarHandle} access that releases (a volatile or release write, a
+     * read-modify-write): everything the thread did so far is published on the field's clock.
+     * {@code holder} is the field's object, or the array or buffer of an element; null for a
+     * static field.
+     */
+    public static void varHandleRelease(Object handle, Object holder) {
+        if (!races || handle == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (state.inside || state.machinery > 0) {
+                return;
+            }
+            int slot = VarHandleKeys.slot(handle, holder, state);
+            if (slot != VarHandleKeys.IGNORED) {
+                publish(state, slot);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** After a {@code VarHandle} access that acquires (a volatile or acquire read, a read-modify-write). */
+    public static void varHandleAcquire(Object handle, Object holder) {
+        if (!races || handle == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (state.inside || state.machinery > 0) {
+                return;
+            }
+            int slot = VarHandleKeys.slot(handle, holder, state);
+            if (slot != VarHandleKeys.IGNORED) {
+                SyncClocks.acquire(slot, state.clock);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
 
     /**
      * JDK machinery is about to run the application's code (a rejected task that the caller

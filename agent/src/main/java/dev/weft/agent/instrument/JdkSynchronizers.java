@@ -23,10 +23,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * The JDK classes whose synchronization race detection models, and how (see
  * {@link SyncObjectAdvice}, {@link TaskHandoffAdvice}, {@link ExecutorAdvice},
- * {@link CountedCompleterAdvice}). Everything that orders memory through
+ * {@link CountedCompleterAdvice}, {@link VarHandleAdvice}). Everything that orders memory through
  * one of these objects is covered whatever the object is used for: queues hand-offs, maps,
- * latches, barriers, semaphores, exchangers, phasers, futures, executors, fork/join, atomics
- * and the {@code synchronized} wrappers and legacy collections.
+ * latches, barriers, semaphores, exchangers, phasers, futures, executors, fork/join, atomics,
+ * VarHandles and the {@code synchronized} wrappers and legacy collections.
  *
  * <p>Only what the JDK promises the application orders anything: the JDK's own bookkeeping on
  * application threads — class loading, call-site linkage, an executor's internals — is
@@ -114,7 +114,7 @@ final class JdkSynchronizers {
     /**
      * Other JDK machinery that application threads run and that uses modelled classes for its own
      * bookkeeping, by class and methods: linking call sites and method types (lambdas, string
-     * concatenation; their caches are concurrent maps), JFR's count of
+     * concatenation, a VarHandle's first use; their caches are concurrent maps), JFR's count of
      * thrown exceptions (an atomic every {@code Throwable} constructor bumps), {@code ThreadLocal}'s
      * hash codes (an atomic every new thread-local bumps). Modelled as they are, they ordered any
      * two threads that did these, and hid their races.
@@ -126,6 +126,23 @@ final class JdkSynchronizers {
         {"jdk.jfr.internal.instrument.ThrowableTracer", "traceThrowable", "traceError"},
         {"jdk.internal.event.ThrowableTracer", "traceThrowable", "traceError"},
         {"java.lang.ThreadLocal", "nextHashCode"},
+    };
+    /** The element types of the JDK's VarHandle implementations ({@code VarHandleInts} ...). */
+    private static final String[] VAR_HANDLE_TYPES = {
+        "Booleans", "Bytes", "Shorts", "Chars", "Ints", "Longs", "Floats", "Doubles", "References",
+    };
+    private static final String[] BYTE_VIEW_TYPES = {"Chars", "Shorts", "Ints", "Longs", "Floats", "Doubles"};
+    private static final String[] VAR_HANDLE_RELEASING = {
+        "setVolatile", "setRelease", "compareAndExchangeRelease", "weakCompareAndSetRelease", "getAndSetRelease",
+        "getAndAddRelease", "getAndBitwiseOrRelease", "getAndBitwiseAndRelease", "getAndBitwiseXorRelease",
+    };
+    private static final String[] VAR_HANDLE_ACQUIRING = {
+        "getVolatile", "getAcquire", "compareAndExchangeAcquire", "weakCompareAndSetAcquire", "getAndSetAcquire",
+        "getAndAddAcquire", "getAndBitwiseOrAcquire", "getAndBitwiseAndAcquire", "getAndBitwiseXorAcquire",
+    };
+    private static final String[] VAR_HANDLE_BOTH = {
+        "compareAndSet", "compareAndExchange", "weakCompareAndSet", "getAndSet", "getAndAdd", "getAndBitwiseOr",
+        "getAndBitwiseAnd", "getAndBitwiseXor",
     };
     private static final String[] CONDITIONS = {
         "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject",
@@ -200,7 +217,50 @@ final class JdkSynchronizers {
                 .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
                     .advice(isMethod().and(namedOneOf(methods)), MachineryAdvice.class.getName()));
         }
-        return builder;
+        return varHandles(builder, adviceLoader);
+    }
+
+    /**
+     * VarHandle accesses, in the JDK's implementations' static access methods: handles on an
+     * object's field, on array elements and byte views take the object as argument 1, handles on
+     * a static field only the handle.
+     */
+    private static AgentBuilder varHandles(AgentBuilder builder, ClassLoader adviceLoader) {
+        ElementMatcher.Junction<MethodDescription> access = isMethod().and(isStatic());
+        return builder
+            .type(namedOneOf(varHandleClasses(false)))
+            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnObjectRelease.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnObjectAcquire.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnObjectBoth.class.getName()))
+            .type(namedOneOf(varHandleClasses(true)))
+            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnStaticRelease.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnStaticAcquire.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnStaticBoth.class.getName()));
+    }
+
+    /** The JDK's VarHandle implementation classes: on static fields, or on objects, arrays and byte views. */
+    private static String[] varHandleClasses(boolean onStatics) {
+        List<String> names = new ArrayList<>();
+        for (String type : VAR_HANDLE_TYPES) {
+            String outer = "java.lang.invoke.VarHandle" + type;
+            if (onStatics) {
+                names.add(outer + "$FieldStaticReadOnly");
+                names.add(outer + "$FieldStaticReadWrite");
+            } else {
+                names.add(outer + "$FieldInstanceReadOnly");
+                names.add(outer + "$FieldInstanceReadWrite");
+                names.add(outer + "$Array");
+            }
+        }
+        if (!onStatics) {
+            for (String type : BYTE_VIEW_TYPES) {
+                names.add("java.lang.invoke.VarHandleByteArrayAs" + type + "$ArrayHandle");
+                names.add("java.lang.invoke.VarHandleByteArrayAs" + type + "$ByteBufferHandle");
+            }
+        }
+        return names.toArray(new String[0]);
     }
 
     /** Those of the modelled classes that are loaded already, to be retransformed. */
@@ -218,6 +278,8 @@ final class JdkSynchronizers {
         for (String[] machinery : MACHINERY) {
             names.add(machinery[0]);
         }
+        names.addAll(List.of(varHandleClasses(false)));
+        names.addAll(List.of(varHandleClasses(true)));
         for (String name : names) {
             try {
                 classes.add(Class.forName(name, false, null));
