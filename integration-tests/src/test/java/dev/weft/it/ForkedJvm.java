@@ -52,6 +52,12 @@ final class ForkedJvm {
         return java().jar(CLI_JAR, args).run();
     }
 
+    /** JVM options, e.g. {@code -XX:TieredStopAtLevel=1}; before the agent and the program. */
+    ForkedJvm options(String... jvmOptions) {
+        command.addAll(Arrays.asList(jvmOptions));
+        return this;
+    }
+
     ForkedJvm agent(String options) {
         command.add("-javaagent:" + AGENT_JAR + (options.isEmpty() ? "" : "=" + options));
         return this;

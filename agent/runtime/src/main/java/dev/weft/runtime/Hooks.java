@@ -862,4 +862,72 @@ public final class Hooks {
             ReentryGuard.exit(token);
         }
     }
+
+    // ---- VarHandles and machinery pauses (models of JDK idioms; advice inlined into JDK classes) ---
+
+    /**
+     * Before a {@code VarHandle} access that releases (a volatile or release write, a
+     * read-modify-write): everything the thread did so far is published on the field's clock.
+     * {@code holder} is the field's object, or the array or buffer of an element; null for a
+     * static field.
+     */
+    public static void varHandleRelease(Object handle, Object holder) {
+        if (!races || handle == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (state.inside || state.machinery > 0) {
+                return;
+            }
+            int slot = VarHandleKeys.slot(handle, holder, state);
+            if (slot != VarHandleKeys.IGNORED) {
+                publish(state, slot);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** After a {@code VarHandle} access that acquires (a volatile or acquire read, a read-modify-write). */
+    public static void varHandleAcquire(Object handle, Object holder) {
+        if (!races || handle == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (state.inside || state.machinery > 0) {
+                return;
+            }
+            int slot = VarHandleKeys.slot(handle, holder, state);
+            if (slot != VarHandleKeys.IGNORED) {
+                SyncClocks.acquire(slot, state);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * JDK machinery is about to run the application's code (a rejected task that the caller
+     * runs): until {@link #resumeMachinery}, the thread's synchronization counts again.
+     *
+     * @return the machinery depth to restore
+     */
+    public static int suspendMachinery() {
+        if (!races) {
+            return 0;
+        }
+        ThreadState state = ThreadStates.current();
+        int depth = state.machinery;
+        state.machinery = 0;
+        return depth;
+    }
+
+    /** The application's code started by {@link #suspendMachinery} is done. */
+    public static void resumeMachinery(int depth) {
+        if (races && depth > 0) {
+            ThreadStates.current().machinery = depth;
+        }
+    }
 }

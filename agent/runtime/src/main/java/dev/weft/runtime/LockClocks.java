@@ -26,7 +26,7 @@ final class LockClocks {
         Object key = LockIntrospection.clockKey(lock);
         SyncClocks.acquire(SyncClocks.slotOf(key), state);
         if (lock instanceof ReentrantReadWriteLock.WriteLock) {
-            SyncClocks.acquire(SyncClocks.slotOf(key, READERS), state);
+            SyncClocks.acquire(SyncClocks.slotOfField(key, READERS), state);
         }
     }
 
@@ -34,7 +34,7 @@ final class LockClocks {
     static void releasing(ThreadState state, Object lock) {
         Object key = LockIntrospection.clockKey(lock);
         Hooks.publish(state, lock instanceof ReentrantReadWriteLock.ReadLock
-            ? SyncClocks.slotOf(key, READERS) : SyncClocks.slotOf(key));
+            ? SyncClocks.slotOfField(key, READERS) : SyncClocks.slotOf(key));
     }
 
     /**
@@ -43,6 +43,6 @@ final class LockClocks {
      */
     static void reacquired(ThreadState state, Object synchronizer) {
         SyncClocks.acquire(SyncClocks.slotOf(synchronizer), state);
-        SyncClocks.acquire(SyncClocks.slotOf(synchronizer, READERS), state);
+        SyncClocks.acquire(SyncClocks.slotOfField(synchronizer, READERS), state);
     }
 }

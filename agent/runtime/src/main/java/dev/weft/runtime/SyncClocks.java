@@ -36,9 +36,17 @@ final class SyncClocks {
         return mix(System.identityHashCode(object));
     }
 
-    /** The slot of a volatile field of an object (or, with a null object, of a static field). */
+    /** The slot of volatile field {@code fieldId} of an object (or, with a null object, of a static field). */
     static int slotOf(Object object, int fieldId) {
-        return mix((object == null ? 0 : System.identityHashCode(object)) * 31 + fieldId);
+        return slotOfField(object, Fields.syncKey(fieldId));
+    }
+
+    /**
+     * The slot of a volatile field, by its {@link Fields#syncKey} — the one both its
+     * {@code getfield}/{@code putfield} and {@code VarHandle}s on it use.
+     */
+    static int slotOfField(Object object, int syncKey) {
+        return mix((object == null ? 0 : System.identityHashCode(object)) * 31 + syncKey);
     }
 
     private static int mix(int hash) {

@@ -61,6 +61,17 @@ final class ApplicationTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
                             ProtectionDomain domain, byte[] bytes) {
+        // weft's own caches (concurrent maps, atomics) order nothing between the threads loading classes
+        Hooks.enterMachinery();
+        try {
+            return transformInModule(module, loader, internalName, redefined, domain, bytes);
+        } finally {
+            Hooks.leaveMachinery();
+        }
+    }
+
+    private byte[] transformInModule(Module module, ClassLoader loader, String internalName, Class<?> redefined,
+                                     ProtectionDomain domain, byte[] bytes) {
         byte[] rewritten = transform(loader, internalName, redefined, domain, bytes);
         if (rewritten != null && races != null && module != null && module.isNamed()) {
             Module runtime = dev.weft.runtime.Shadowed.class.getModule();

@@ -4,11 +4,14 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
+import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -67,6 +70,7 @@ public final class Instrumenter {
                 races ? raceModelClasses(inst, alreadyLoaded) : alreadyLoaded))
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new CountingListener())
+            .with(new MachineryDecorator())
             // replaces ByteBuddy's default, which hides the JDK; only boot classes are candidates here
             .ignore(ElementMatchers.any(), ElementMatchers.not(ElementMatchers.isBootstrapClassLoader()))
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
@@ -121,6 +125,33 @@ public final class Instrumenter {
         all.addAll(java.util.List.of(JdkSynchronizers.loaded()));
         all.addAll(JdkSynchronizers.loadedForkJoinTasks(inst.getAllLoadedClasses()));
         return all.toArray(new Class<?>[0]);
+    }
+
+    /**
+     * Runs ByteBuddy's transformer as machinery: its caches are concurrent maps, which the race
+     * models would otherwise take for synchronization between the threads that load classes.
+     */
+    private static final class MachineryDecorator implements AgentBuilder.TransformerDecorator {
+        @Override
+        public ResettableClassFileTransformer decorate(ResettableClassFileTransformer transformer) {
+            return ResettableClassFileTransformer.WithDelegation.of(transformer, new MachineryCallback());
+        }
+    }
+
+    private static final class MachineryCallback
+        implements ResettableClassFileTransformer.WithDelegation.Callback<Object> {
+        @Override
+        public Object onBeforeTransform(JavaModule module, ClassLoader loader, String name, Class<?> redefined,
+                                        ProtectionDomain domain, byte[] bytes) {
+            Hooks.enterMachinery();
+            return null;
+        }
+
+        @Override
+        public void onAfterTransform(Object token, JavaModule module, ClassLoader loader, String name,
+                                     Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+            Hooks.leaveMachinery();
+        }
     }
 
     /** Counts transformed classes and records failures; the application never sees them. */

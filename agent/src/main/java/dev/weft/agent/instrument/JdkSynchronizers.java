@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -21,10 +22,17 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The JDK classes whose synchronization race detection models, and how (see
- * {@link SyncObjectAdvice}, {@link TaskHandoffAdvice}). Everything that orders memory through
+ * {@link SyncObjectAdvice}, {@link TaskHandoffAdvice}, {@link ExecutorAdvice},
+ * {@link CountedCompleterAdvice}, {@link VarHandleAdvice}). Everything that orders memory through
  * one of these objects is covered whatever the object is used for: queues hand-offs, maps,
- * latches, barriers, semaphores, exchangers, phasers, futures, executors, atomics and the
- * {@code synchronized} wrappers and legacy collections.
+ * latches, barriers, semaphores, exchangers, phasers, futures, executors, fork/join, atomics,
+ * VarHandles and the {@code synchronized} wrappers and legacy collections.
+ *
+ * <p>Only what the JDK promises the application orders anything: the JDK's own bookkeeping on
+ * application threads — class loading, call-site linkage, an executor's internals — is
+ * <em>machinery</em> ({@link MachineryAdvice}), whose synchronization the models ignore. Modelled
+ * as it is, it ordered threads that merely loaded classes or linked lambdas around the same time,
+ * and hid their races now and then.
  */
 final class JdkSynchronizers {
     /** Classes whose every method is a synchronized one (monitor semantics: release and acquire). */
@@ -77,10 +85,65 @@ final class JdkSynchronizers {
     };
     private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     private static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
+    /** An executor's publishing hand-offs: submissions, a periodic task queued again, a worker's exit. */
+    private static final String[] EXECUTOR_PUBLISHING = {
+        "execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "reExecutePeriodic",
+        "processWorkerExit",
+    };
+    /** An executor's taking hand-offs: a worker handed its next task, awaitTermination. */
+    private static final String[] EXECUTOR_TAKING = {"getTask", "awaitTermination"};
+    /** Methods of an executor that run the application's code: not machinery. */
+    private static final String[] EXECUTOR_RUNNING = {
+        "runWorker", "beforeExecute", "afterExecute", "terminated", "reject",
+    };
     private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+    /** Package-private methods of {@code ForkJoinTask} through which a pool's {@code invoke*} joins. */
+    private static final String[] POOL_JOINS = {
+        "awaitPoolInvoke", "joinForPoolInvoke", "getForPoolInvoke", "quietlyJoinPoolInvokeAllTask",
+    };
+    private static final String COUNTED_COMPLETER = "java.util.concurrent.CountedCompleter";
+    /** The methods of a counted completer that count down, complete or read its tree's pending counts. */
+    private static final String[] COMPLETION = {
+        "tryComplete", "propagateCompletion", "complete", "firstComplete", "nextComplete", "quietlyCompleteRoot",
+        "helpComplete", "decrementPendingCountUnlessZero", "compareAndSetPendingCount", "addToPendingCount",
+        "getPendingCount",
+    };
     /** Class loading, whose internal synchronization the models must not mistake for the application's. */
-    private static final String[] MACHINERY = {"java.lang.ClassLoader", "jdk.internal.loader.BuiltinClassLoader"};
+    private static final String[] CLASS_LOADING = {"java.lang.ClassLoader", "jdk.internal.loader.BuiltinClassLoader"};
+    /**
+     * Other JDK machinery that application threads run and that uses modelled classes for its own
+     * bookkeeping, by class and methods: linking call sites and method types (lambdas, string
+     * concatenation, a VarHandle's first use; their caches are concurrent maps), JFR's count of
+     * thrown exceptions (an atomic every {@code Throwable} constructor bumps), {@code ThreadLocal}'s
+     * hash codes (an atomic every new thread-local bumps). Modelled as they are, they ordered any
+     * two threads that did these, and hid their races.
+     */
+    private static final String[][] MACHINERY = {
+        {"java.lang.invoke.MethodHandleNatives", "linkCallSite", "linkDynamicConstant", "linkMethod",
+            "linkMethodHandleConstant", "findMethodHandleType"},
+        {"java.lang.invoke.MethodType", "makeImpl"},
+        {"jdk.jfr.internal.instrument.ThrowableTracer", "traceThrowable", "traceError"},
+        {"jdk.internal.event.ThrowableTracer", "traceThrowable", "traceError"},
+        {"java.lang.ThreadLocal", "nextHashCode"},
+    };
+    /** The element types of the JDK's VarHandle implementations ({@code VarHandleInts} ...). */
+    private static final String[] VAR_HANDLE_TYPES = {
+        "Booleans", "Bytes", "Shorts", "Chars", "Ints", "Longs", "Floats", "Doubles", "References",
+    };
+    private static final String[] BYTE_VIEW_TYPES = {"Chars", "Shorts", "Ints", "Longs", "Floats", "Doubles"};
+    private static final String[] VAR_HANDLE_RELEASING = {
+        "setVolatile", "setRelease", "compareAndExchangeRelease", "weakCompareAndSetRelease", "getAndSetRelease",
+        "getAndAddRelease", "getAndBitwiseOrRelease", "getAndBitwiseAndRelease", "getAndBitwiseXorRelease",
+    };
+    private static final String[] VAR_HANDLE_ACQUIRING = {
+        "getVolatile", "getAcquire", "compareAndExchangeAcquire", "weakCompareAndSetAcquire", "getAndSetAcquire",
+        "getAndAddAcquire", "getAndBitwiseOrAcquire", "getAndBitwiseAndAcquire", "getAndBitwiseXorAcquire",
+    };
+    private static final String[] VAR_HANDLE_BOTH = {
+        "compareAndSet", "compareAndExchange", "weakCompareAndSet", "getAndSet", "getAndAdd", "getAndBitwiseOr",
+        "getAndBitwiseAnd", "getAndBitwiseXor",
+    };
     private static final String[] CONDITIONS = {
         "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject",
         "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ConditionObject",
@@ -97,7 +160,7 @@ final class JdkSynchronizers {
                 .and(not(isConstructor()));
         ElementMatcher.Junction<MethodDescription> publishing = instanceMethods.and(namedOneOf(PUBLISHING));
         ElementMatcher.Junction<MethodDescription> observing = instanceMethods.and(namedOneOf(OBSERVING));
-        return builder
+        builder = builder
             .type(namedOneOf(MONITOR_LIKE))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
                 .advice(instanceMethods, SyncObjectAdvice.Both.class.getName()))
@@ -108,32 +171,96 @@ final class JdkSynchronizers {
                 .advice(instanceMethods.and(not(namedOneOf(PUBLISHING))).and(not(namedOneOf(OBSERVING))),
                     SyncObjectAdvice.Both.class.getName()))
             // submissions publish on the executor; the worker takes that in when getTask hands it the task;
-            // a worker's exit publishes everything it ran, which awaitTermination takes in
+            // a worker's exit publishes everything it ran, which awaitTermination takes in; the rest of
+            // what the pool does is machinery (ExecutorAdvice)
             .type(named(THREAD_POOL).or(named(SCHEDULED_POOL)))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(namedOneOf("execute", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay", "submit")
-                    .and(instanceMethods).or(named("processWorkerExit")), SyncObjectAdvice.Release.class.getName())
-                .advice(named("awaitTermination"), SyncObjectAdvice.Acquire.class.getName())
-                .advice(named("getTask"), TaskHandoffAdvice.Executor.class.getName()))
-            // all non-private methods: the pool's invoke joins through package-private ones
+                .advice(namedOneOf(EXECUTOR_PUBLISHING).and(isMethod()).and(not(isStatic())),
+                    ExecutorAdvice.Publish.class.getName())
+                .advice(namedOneOf(EXECUTOR_TAKING).and(isMethod()).and(not(isStatic())),
+                    ExecutorAdvice.Take.class.getName())
+                .advice(named("reject").and(isMethod()).and(not(isStatic())), ExecutorAdvice.Reject.class.getName())
+                .advice(instanceMethods.and(not(namedOneOf(EXECUTOR_PUBLISHING))).and(not(namedOneOf(EXECUTOR_TAKING)))
+                    .and(not(namedOneOf(EXECUTOR_RUNNING))), MachineryAdvice.class.getName()))
+            // the API only (and the package-private joins the pool's invoke uses): the pool's and the
+            // tasks' internal methods, which workers call between tasks, would order workers and
+            // submitters far beyond what fork/join promises
             .type(named(FORK_JOIN_POOL))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(instanceMethods, TaskHandoffAdvice.ForkJoinSubmit.class.getName()))
+                .advice(instanceMethods.and(isPublic()), TaskHandoffAdvice.ForkJoinSubmit.class.getName()))
             .type(named(FORK_JOIN_TASK))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(instanceMethods.and(not(named("doExec"))), TaskHandoffAdvice.ForkJoinSubmit.class.getName())
+                .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS))),
+                    TaskHandoffAdvice.ForkJoinSubmit.class.getName())
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class.getName()))
             .type(isSubTypeOf(java.util.concurrent.ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
                 .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
                     TaskHandoffAdvice.ForkJoinComplete.class.getName()))
-            .type(namedOneOf(MACHINERY))
+            .type(named(COUNTED_COMPLETER))
+            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class.getName()))
+            .type(isSubTypeOf(java.util.concurrent.CountedCompleter.class).and(not(named(COUNTED_COMPLETER))))
+            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                .advice(named("onCompletion").and(takesArguments(1)).and(not(isAbstract())),
+                    CountedCompleterAdvice.OnCompletion.class.getName()))
+            .type(namedOneOf(CLASS_LOADING))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
                 .advice(namedOneOf("loadClass", "loadClassOrNull").and(takesArguments(String.class, boolean.class)),
                     MachineryAdvice.class.getName()))
             .type(namedOneOf(CONDITIONS))
             .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
                 .advice(nameStartsWith("await"), TaskHandoffAdvice.ConditionAwait.class.getName()));
+        for (String[] machinery : MACHINERY) {
+            String[] methods = List.of(machinery).subList(1, machinery.length).toArray(new String[0]);
+            builder = builder.type(named(machinery[0]))
+                .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                    .advice(isMethod().and(namedOneOf(methods)), MachineryAdvice.class.getName()));
+        }
+        return varHandles(builder, adviceLoader);
+    }
+
+    /**
+     * VarHandle accesses, in the JDK's implementations' static access methods: handles on an
+     * object's field, on array elements and byte views take the object as argument 1, handles on
+     * a static field only the handle.
+     */
+    private static AgentBuilder varHandles(AgentBuilder builder, ClassLoader adviceLoader) {
+        ElementMatcher.Junction<MethodDescription> access = isMethod().and(isStatic());
+        return builder
+            .type(namedOneOf(varHandleClasses(false)))
+            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnObjectRelease.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnObjectAcquire.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnObjectBoth.class.getName()))
+            .type(namedOneOf(varHandleClasses(true)))
+            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnStaticRelease.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnStaticAcquire.class.getName())
+                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnStaticBoth.class.getName()));
+    }
+
+    /** The JDK's VarHandle implementation classes: on static fields, or on objects, arrays and byte views. */
+    private static String[] varHandleClasses(boolean onStatics) {
+        List<String> names = new ArrayList<>();
+        for (String type : VAR_HANDLE_TYPES) {
+            String outer = "java.lang.invoke.VarHandle" + type;
+            if (onStatics) {
+                names.add(outer + "$FieldStaticReadOnly");
+                names.add(outer + "$FieldStaticReadWrite");
+            } else {
+                names.add(outer + "$FieldInstanceReadOnly");
+                names.add(outer + "$FieldInstanceReadWrite");
+                names.add(outer + "$Array");
+            }
+        }
+        if (!onStatics) {
+            for (String type : BYTE_VIEW_TYPES) {
+                names.add("java.lang.invoke.VarHandleByteArrayAs" + type + "$ArrayHandle");
+                names.add("java.lang.invoke.VarHandleByteArrayAs" + type + "$ByteBufferHandle");
+            }
+        }
+        return names.toArray(new String[0]);
     }
 
     /** Those of the modelled classes that are loaded already, to be retransformed. */
@@ -145,8 +272,14 @@ final class JdkSynchronizers {
         names.add(SCHEDULED_POOL);
         names.add(FORK_JOIN_POOL);
         names.add(FORK_JOIN_TASK);
+        names.add(COUNTED_COMPLETER);
         names.addAll(List.of(CONDITIONS));
-        names.addAll(List.of(MACHINERY));
+        names.addAll(List.of(CLASS_LOADING));
+        for (String[] machinery : MACHINERY) {
+            names.add(machinery[0]);
+        }
+        names.addAll(List.of(varHandleClasses(false)));
+        names.addAll(List.of(varHandleClasses(true)));
         for (String name : names) {
             try {
                 classes.add(Class.forName(name, false, null));

@@ -4,28 +4,16 @@ import dev.weft.runtime.Hooks;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Where the JDK's pools hand a task to the thread that runs it. {@code ThreadPoolExecutor.getTask}
- * returns a task submitted through the executor (whose public methods published on it, see
- * {@link SyncObjectAdvice}); {@code ForkJoinTask.doExec} runs a task that was pushed into some
- * fork/join pool, so fork/join submissions publish on one pool-wide key and task starts take it in;
+ * Where the JDK's fork/join pools hand a task to the thread that runs it (the thread-pool
+ * executors are {@link ExecutorAdvice}'s): {@code ForkJoinTask.doExec} runs a task that was pushed
+ * into some fork/join pool, so fork/join submissions publish on one pool-wide key and task starts take it in;
  * a task's completion is published on the task, where {@code join}/{@code get} take it in.
  */
 final class TaskHandoffAdvice {
     private TaskHandoffAdvice() {
     }
 
-    /** {@code ThreadPoolExecutor.getTask}, on exit. */
-    static final class Executor {
-        private Executor() {
-        }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object executor) {
-            Hooks.syncExit(executor);
-        }
-    }
-
-    /** Public methods of {@code ForkJoinPool} and {@code ForkJoinTask}: submissions. */
+    /** Public methods of {@code ForkJoinPool} and {@code ForkJoinTask}: submissions, joins. */
     static final class ForkJoinSubmit {
         private ForkJoinSubmit() {
         }
@@ -57,7 +45,8 @@ final class TaskHandoffAdvice {
     /**
      * {@code exec()} of the JDK's fork/join tasks: the task's work is done but not yet marked
      * done. Published here, not when {@code doExec} returns: a joiner may see the task done and
-     * return before that.
+     * return before that. Published on the worker's pool too, for {@code awaitTermination} and
+     * {@code awaitQuiescence}.
      */
     static final class ForkJoinComplete {
         private ForkJoinComplete() {
@@ -66,6 +55,7 @@ final class TaskHandoffAdvice {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.This Object task) {
             Hooks.syncEnter(task);
+            Hooks.syncEnter(java.util.concurrent.ForkJoinTask.getPool());
         }
     }
 

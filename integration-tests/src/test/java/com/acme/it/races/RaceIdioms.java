@@ -1,7 +1,11 @@
 package com.acme.it.races;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,28 +22,45 @@ import java.util.concurrent.Exchanger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
+import java.util.stream.IntStream;
 
 /**
- * Every synchronization idiom weft must understand, each as a correct program (no race) and,
- * where one exists, a racy twin that breaks exactly that idiom. {@code RaceIdioms correct} runs all
- * correct ones, {@code RaceIdioms racy} all racy ones; each idiom's code lives in methods named
- * {@code <idiom>Correct} / {@code <idiom>Racy}, so a race's site names its idiom.
+ * Every synchronization idiom weft must understand, each as a correct program (no race) and a
+ * racy twin that breaks exactly that idiom. {@code RaceIdioms correct|racy [idiom,...]} runs the
+ * correct or racy programs of the idioms named (all without a list); each idiom's code lives in
+ * methods named {@code <idiom>Correct} / {@code <idiom>Racy} (and their lambdas), so a race's
+ * site names its idiom.
+ *
+ * <p>A racy twin is racy on every run, not only when the scheduler is unlucky: its racing
+ * accesses are never ordered by happens-before, whatever the timing. Where a twin needs two
+ * accesses to overlap in time (so that they run on different threads of a pool), both threads
+ * reach a latch first and access after it, so the latch orders nothing between the accesses.
+ * The second of two racing accesses comes after a {@link #pause} (a sleep, which orders nothing):
+ * two accesses in the very same instant can each miss the other in a detector that keeps its
+ * shadow state without locks, and the twins test the models, not that.
  */
 public final class RaceIdioms {
     private static final Map<String, Idiom> IDIOMS = new LinkedHashMap<>();
@@ -48,47 +69,85 @@ public final class RaceIdioms {
         void run() throws Exception;
     }
 
-    record Idiom(Body correct, Body racy) {
+    /** An idiom's two programs and the first JDK feature release that has it. */
+    record Idiom(Body correct, Body racy, int sinceJdk) {
+    }
+
+    private static void idiom(String name, Body correct, Body racy) {
+        IDIOMS.put(name, new Idiom(correct, racy, 17));
     }
 
     static {
-        IDIOMS.put("monitor", new Idiom(RaceIdioms::monitorCorrect, RaceIdioms::monitorRacy));
-        IDIOMS.put("waitNotify", new Idiom(RaceIdioms::waitNotifyCorrect, RaceIdioms::waitNotifyRacy));
-        IDIOMS.put("volatileFlag", new Idiom(RaceIdioms::volatileFlagCorrect, RaceIdioms::volatileFlagRacy));
-        IDIOMS.put("startJoin", new Idiom(RaceIdioms::startJoinCorrect, RaceIdioms::startJoinRacy));
-        IDIOMS.put("reentrantLock", new Idiom(RaceIdioms::reentrantLockCorrect, RaceIdioms::reentrantLockRacy));
-        IDIOMS.put("readWriteLock", new Idiom(RaceIdioms::readWriteLockCorrect, RaceIdioms::readWriteLockRacy));
-        IDIOMS.put("stampedLock", new Idiom(RaceIdioms::stampedLockCorrect, RaceIdioms::stampedLockRacy));
-        IDIOMS.put("condition", new Idiom(RaceIdioms::conditionCorrect, null));
-        IDIOMS.put("atomic", new Idiom(RaceIdioms::atomicCorrect, RaceIdioms::atomicRacy));
-        IDIOMS.put("executor", new Idiom(RaceIdioms::executorCorrect, RaceIdioms::executorRacy));
-        IDIOMS.put("invokeAll", new Idiom(RaceIdioms::invokeAllCorrect, null));
-        IDIOMS.put("awaitTermination", new Idiom(RaceIdioms::awaitTerminationCorrect, null));
-        IDIOMS.put("scheduled", new Idiom(RaceIdioms::scheduledCorrect, null));
-        IDIOMS.put("completableFuture", new Idiom(RaceIdioms::completableFutureCorrect, RaceIdioms::completableFutureRacy));
-        IDIOMS.put("forkJoin", new Idiom(RaceIdioms::forkJoinCorrect, null));
-        IDIOMS.put("blockingQueues", new Idiom(RaceIdioms::blockingQueuesCorrect, RaceIdioms::blockingQueuesRacy));
-        IDIOMS.put("concurrentCollections", new Idiom(RaceIdioms::concurrentCollectionsCorrect, null));
-        IDIOMS.put("latch", new Idiom(RaceIdioms::latchCorrect, RaceIdioms::latchRacy));
-        IDIOMS.put("barrierPhaser", new Idiom(RaceIdioms::barrierPhaserCorrect, null));
-        IDIOMS.put("semaphore", new Idiom(RaceIdioms::semaphoreCorrect, null));
-        IDIOMS.put("exchanger", new Idiom(RaceIdioms::exchangerCorrect, null));
-        IDIOMS.put("threadLocal", new Idiom(RaceIdioms::threadLocalCorrect, null));
-        IDIOMS.put("synchronizedWrapper", new Idiom(RaceIdioms::synchronizedWrapperCorrect, null));
-        IDIOMS.put("classInit", new Idiom(RaceIdioms::classInitCorrect, null));
-        IDIOMS.put("classInitHolder", new Idiom(RaceIdioms::classInitHolderCorrect, null));
-        IDIOMS.put("lockObjectAsMonitor", new Idiom(RaceIdioms::lockObjectAsMonitorCorrect, null));
-        IDIOMS.put("lockSubclass", new Idiom(RaceIdioms::lockSubclassCorrect, null));
-        IDIOMS.put("finalField", new Idiom(RaceIdioms::finalFieldCorrect, null));
-        IDIOMS.put("virtualThreads", new Idiom(RaceIdioms::virtualThreadsCorrect, RaceIdioms::virtualThreadsRacy));
+        // monitors, volatile, threads, class initialization, final fields
+        idiom("synchronizedBlock", RaceIdioms::synchronizedBlockCorrect, RaceIdioms::synchronizedBlockRacy);
+        idiom("synchronizedMethod", RaceIdioms::synchronizedMethodCorrect, RaceIdioms::synchronizedMethodRacy);
+        idiom("waitNotify", RaceIdioms::waitNotifyCorrect, RaceIdioms::waitNotifyRacy);
+        idiom("volatileFlag", RaceIdioms::volatileFlagCorrect, RaceIdioms::volatileFlagRacy);
+        idiom("startJoin", RaceIdioms::startJoinCorrect, RaceIdioms::startJoinRacy);
+        idiom("classInit", RaceIdioms::classInitCorrect, RaceIdioms::classInitRacy);
+        idiom("classInitHolder", RaceIdioms::classInitHolderCorrect, null);
+        idiom("finalField", RaceIdioms::finalFieldCorrect, RaceIdioms::finalFieldRacy);
+        // java.util.concurrent.locks
+        idiom("reentrantLock", RaceIdioms::reentrantLockCorrect, RaceIdioms::reentrantLockRacy);
+        idiom("readWriteLock", RaceIdioms::readWriteLockCorrect, RaceIdioms::readWriteLockRacy);
+        idiom("stampedLock", RaceIdioms::stampedLockCorrect, RaceIdioms::stampedLockRacy);
+        idiom("condition", RaceIdioms::conditionCorrect, RaceIdioms::conditionRacy);
+        idiom("lockSupport", RaceIdioms::lockSupportCorrect, RaceIdioms::lockSupportRacy);
+        idiom("lockObjectAsMonitor", RaceIdioms::lockObjectAsMonitorCorrect, null);
+        idiom("lockSubclass", RaceIdioms::lockSubclassCorrect, null);
+        // atomics, adders, VarHandles
+        idiom("atomic", RaceIdioms::atomicCorrect, RaceIdioms::atomicRacy);
+        idiom("atomicReference", RaceIdioms::atomicReferenceCorrect, RaceIdioms::atomicReferenceRacy);
+        idiom("longAdder", RaceIdioms::longAdderCorrect, RaceIdioms::longAdderRacy);
+        idiom("varHandle", RaceIdioms::varHandleCorrect, RaceIdioms::varHandleRacy);
+        // executors, futures, fork/join
+        idiom("executorSubmit", RaceIdioms::executorSubmitCorrect, RaceIdioms::executorSubmitRacy);
+        idiom("executorExecute", RaceIdioms::executorExecuteCorrect, RaceIdioms::executorExecuteRacy);
+        idiom("futureGet", RaceIdioms::futureGetCorrect, RaceIdioms::futureGetRacy);
+        idiom("invokeAll", RaceIdioms::invokeAllCorrect, RaceIdioms::invokeAllRacy);
+        idiom("awaitTermination", RaceIdioms::awaitTerminationCorrect, RaceIdioms::awaitTerminationRacy);
+        idiom("scheduled", RaceIdioms::scheduledCorrect, RaceIdioms::scheduledRacy);
+        idiom("completableFuture", RaceIdioms::completableFutureCorrect, RaceIdioms::completableFutureRacy);
+        idiom("forkJoin", RaceIdioms::forkJoinCorrect, RaceIdioms::forkJoinRacy);
+        idiom("forkJoinInvokeAll", RaceIdioms::forkJoinInvokeAllCorrect, RaceIdioms::forkJoinInvokeAllRacy);
+        idiom("parallelStream", RaceIdioms::parallelStreamCorrect, RaceIdioms::parallelStreamRacy);
+        IDIOMS.put("virtualThread", new Idiom(RaceIdioms::virtualThreadCorrect, RaceIdioms::virtualThreadRacy, 21));
+        IDIOMS.put("virtualThreadExecutor",
+            new Idiom(RaceIdioms::virtualThreadExecutorCorrect, RaceIdioms::virtualThreadExecutorRacy, 21));
+        // queues and concurrent collections: put -> get/take/poll
+        idiom("arrayBlockingQueue", RaceIdioms::arrayBlockingQueueCorrect, RaceIdioms::arrayBlockingQueueRacy);
+        idiom("linkedBlockingQueue", RaceIdioms::linkedBlockingQueueCorrect, RaceIdioms::linkedBlockingQueueRacy);
+        idiom("synchronousQueue", RaceIdioms::synchronousQueueCorrect, RaceIdioms::synchronousQueueRacy);
+        idiom("linkedTransferQueue", RaceIdioms::linkedTransferQueueCorrect, RaceIdioms::linkedTransferQueueRacy);
+        idiom("priorityBlockingQueue", RaceIdioms::priorityBlockingQueueCorrect,
+            RaceIdioms::priorityBlockingQueueRacy);
+        idiom("concurrentHashMap", RaceIdioms::concurrentHashMapCorrect, RaceIdioms::concurrentHashMapRacy);
+        idiom("concurrentLinkedQueue", RaceIdioms::concurrentLinkedQueueCorrect,
+            RaceIdioms::concurrentLinkedQueueRacy);
+        idiom("copyOnWriteArrayList", RaceIdioms::copyOnWriteArrayListCorrect, RaceIdioms::copyOnWriteArrayListRacy);
+        idiom("synchronizedCollections", RaceIdioms::synchronizedCollectionsCorrect,
+            RaceIdioms::synchronizedCollectionsRacy);
+        // latches, barriers, phasers, semaphores, exchangers; thread confinement
+        idiom("countDownLatch", RaceIdioms::countDownLatchCorrect, RaceIdioms::countDownLatchRacy);
+        idiom("cyclicBarrier", RaceIdioms::cyclicBarrierCorrect, RaceIdioms::cyclicBarrierRacy);
+        idiom("phaser", RaceIdioms::phaserCorrect, RaceIdioms::phaserRacy);
+        idiom("semaphore", RaceIdioms::semaphoreCorrect, RaceIdioms::semaphoreRacy);
+        idiom("exchanger", RaceIdioms::exchangerCorrect, RaceIdioms::exchangerRacy);
+        idiom("threadLocal", RaceIdioms::threadLocalCorrect, RaceIdioms::threadLocalRacy);
     }
 
+    /** {@code correct|racy [idiom,idiom...]}: runs those programs, prints the idioms run. */
     public static void main(String[] args) throws Exception {
         boolean racy = args[0].equals("racy");
+        List<String> only = args.length < 2 ? null : Arrays.asList(args[1].split(","));
+        if (only != null && !IDIOMS.keySet().containsAll(only)) {
+            throw new IllegalArgumentException("unknown idiom in " + only + "; known: " + IDIOMS.keySet());
+        }
         List<String> ran = new ArrayList<>();
         for (Map.Entry<String, Idiom> idiom : IDIOMS.entrySet()) {
             Body body = racy ? idiom.getValue().racy() : idiom.getValue().correct();
-            if (body != null && (args.length < 2 || args[1].equals(idiom.getKey()))) {
+            if (body != null && (only == null || only.contains(idiom.getKey()))
+                && Runtime.version().feature() >= idiom.getValue().sinceJdk()) {
                 body.run();
                 ran.add(idiom.getKey());
             }
@@ -96,11 +155,22 @@ public final class RaceIdioms {
         System.out.println(String.join(",", ran));
     }
 
-    /** The idioms with a racy twin. */
-    public static List<String> racyIdioms() {
+    /** The idioms that run on the given JDK feature release. */
+    public static List<String> idioms(int jdk) {
         List<String> names = new ArrayList<>();
         IDIOMS.forEach((name, idiom) -> {
-            if (idiom.racy() != null) {
+            if (jdk >= idiom.sinceJdk()) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    /** The idioms with a racy twin that run on the given JDK feature release. */
+    public static List<String> racyIdioms(int jdk) {
+        List<String> names = new ArrayList<>();
+        IDIOMS.forEach((name, idiom) -> {
+            if (idiom.racy() != null && jdk >= idiom.sinceJdk()) {
                 names.add(name);
             }
         });
@@ -127,9 +197,45 @@ public final class RaceIdioms {
         }
     }
 
+    /** Lets another thread run first; orders nothing. */
+    private static void pause() throws InterruptedException {
+        Thread.sleep(100);
+    }
+
+    /**
+     * Counts down and waits until the other party has counted down too: both are running at once.
+     * Both count down before they wait, so what each does after it is ordered with nothing the
+     * other does after it.
+     */
+    private static void meet(CountDownLatch both) throws InterruptedException {
+        both.countDown();
+        if (!both.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the other party never came");
+        }
+    }
+
+    /** Something that hands over a box: a take, a poll in a loop, a get. */
+    interface Take {
+        Box take() throws Exception;
+    }
+
+    /** Starts a consumer that increments the box it is handed. */
+    private static Thread consumer(Take take) {
+        return start("consumer", () -> take.take().value++);
+    }
+
+    /** Polls until {@code poll} returns a box. */
+    private static Box spin(Callable<Box> poll) throws Exception {
+        Box box;
+        while ((box = poll.call()) == null) {
+            Thread.yield();
+        }
+        return box;
+    }
+
     // ---- monitors -----------------------------------------------------------------------------
 
-    static void monitorCorrect() throws Exception {
+    static void synchronizedBlockCorrect() throws Exception {
         Box box = new Box();
         Object lock = new Object();
         Body add = () -> {
@@ -142,7 +248,7 @@ public final class RaceIdioms {
         joinAll(start("monitor-1", add), start("monitor-2", add));
     }
 
-    static void monitorRacy() throws Exception {
+    static void synchronizedBlockRacy() throws Exception {
         Box box = new Box();
         Object lock = new Object();
         Thread guarded = start("monitor-guarded", () -> {
@@ -150,8 +256,43 @@ public final class RaceIdioms {
                 box.value++;
             }
         });
-        Thread unguarded = start("monitor-unguarded", () -> box.value++);
+        Thread unguarded = start("monitor-unguarded", () -> {
+            pause();
+            box.value++;
+        });
         joinAll(guarded, unguarded);
+    }
+
+    private static int counter;
+
+    private static synchronized void synchronizedMethodCorrectIncrement() {
+        counter++;
+    }
+
+    static void synchronizedMethodCorrect() throws Exception {
+        Body add = () -> {
+            for (int i = 0; i < 100; i++) {
+                synchronizedMethodCorrectIncrement();
+            }
+        };
+        joinAll(start("sync-method-1", add), start("sync-method-2", add));
+    }
+
+    private static int racyCounter;
+
+    private static synchronized void synchronizedMethodRacyIncrement() {
+        racyCounter++;
+    }
+
+    private static void synchronizedMethodRacyIncrementUnguarded() {
+        racyCounter++;
+    }
+
+    static void synchronizedMethodRacy() throws Exception {
+        joinAll(start("sync-method", RaceIdioms::synchronizedMethodRacyIncrement), start("plain-method", () -> {
+            pause();
+            synchronizedMethodRacyIncrementUnguarded();
+        }));
     }
 
     static void waitNotifyCorrect() throws Exception {
@@ -176,21 +317,28 @@ public final class RaceIdioms {
 
     static void waitNotifyRacy() throws Exception {
         Box box = new Box();
+        boolean[] ready = new boolean[1];
         Object lock = new Object();
         Thread consumer = start("waiter", () -> {
             synchronized (lock) {
-                lock.wait(1);
+                while (!ready[0]) {
+                    lock.wait();
+                }
             }
             box.value++;
         });
-        box.value = 1; // written outside any lock, never notified
+        synchronized (lock) {
+            ready[0] = true;
+            lock.notifyAll();
+        }
+        pause();
+        box.value = 1; // after the notification, outside the lock
         consumer.join();
     }
 
-    // ---- volatile, start/join -------------------------------------------------------------------
+    // ---- volatile, start/join, class initialization, final fields -------------------------------
 
     static volatile boolean published;
-    static boolean publishedPlain;
 
     static void volatileFlagCorrect() throws Exception {
         Box box = new Box();
@@ -206,11 +354,19 @@ public final class RaceIdioms {
         reader.join();
     }
 
+    static volatile boolean publishedTooEarly;
+
     static void volatileFlagRacy() throws Exception {
         Box box = new Box();
-        Thread reader = start("flag-reader", () -> box.value++);
-        box.value = 42;
-        publishedPlain = true;
+        Thread reader = start("flag-reader", () -> {
+            while (!publishedTooEarly) {
+                Thread.onSpinWait();
+            }
+            box.value++;
+        });
+        publishedTooEarly = true;
+        pause();
+        box.value = 42; // after the volatile write that was to publish it
         reader.join();
     }
 
@@ -225,8 +381,108 @@ public final class RaceIdioms {
     static void startJoinRacy() throws Exception {
         Box box = new Box();
         Thread child = start("child", () -> box.value++);
+        pause();
         box.value++; // after start, before join
         child.join();
+    }
+
+    static final class Config {
+        static final Box DEFAULTS = new Box();
+
+        static {
+            DEFAULTS.value = 8080;
+        }
+    }
+
+    static void classInitCorrect() throws Exception {
+        Body read = () -> {
+            int port = Config.DEFAULTS.value;
+        };
+        joinAll(start("init-reader-1", read), start("init-reader-2", read));
+    }
+
+    /** The same configuration, built lazily on first use instead of by a static initializer. */
+    static Box lazyDefaults;
+
+    static void classInitRacy() throws Exception {
+        Body read = () -> {
+            if (lazyDefaults == null) {
+                Box defaults = new Box();
+                defaults.value = 8080;
+                lazyDefaults = defaults;
+            }
+            int port = lazyDefaults.value;
+        };
+        joinAll(start("lazy-reader-1", read), start("lazy-reader-2", () -> {
+            pause();
+            read.run();
+        }));
+    }
+
+    /** The holder idiom: the instance is built by a constructor the static initializer calls. */
+    static final class Holder {
+        static final Holder INSTANCE = new Holder();
+        private final Box settings = new Box();
+        private int port;
+
+        private Holder() {
+            port = 8080;
+            settings.value = 1;
+        }
+    }
+
+    static void classInitHolderCorrect() throws Exception {
+        Body read = () -> {
+            int port = Holder.INSTANCE.port + Holder.INSTANCE.settings.value;
+        };
+        joinAll(start("holder-reader-1", read), start("holder-reader-2", read));
+    }
+
+    /** Immutable: its field is final, so any thread that sees the object sees the port. */
+    static final class FinalEndpoint {
+        final int port;
+
+        FinalEndpoint(int port) {
+            this.port = port;
+        }
+    }
+
+    /** The same, with a field that is not final: publishing it by a data race is unsafe. */
+    static final class PlainEndpoint {
+        int port;
+
+        PlainEndpoint(int port) {
+            this.port = port;
+        }
+    }
+
+    /**
+     * Hands an object to another thread through a plain {@code ArrayList}: a data race on the
+     * list (a JDK object, whose fields weft does not check), with no happens-before at all.
+     */
+    private static <T> T racilyPublished(List<T> list) throws InterruptedException {
+        while (list.isEmpty()) {
+            Thread.sleep(1);
+        }
+        return list.get(0);
+    }
+
+    static void finalFieldCorrect() throws Exception {
+        List<FinalEndpoint> list = new ArrayList<>();
+        Thread reader = start("final-reader", () -> {
+            int port = racilyPublished(list).port; // a final field: safe however it was published
+        });
+        list.add(new FinalEndpoint(8080));
+        reader.join();
+    }
+
+    static void finalFieldRacy() throws Exception {
+        List<PlainEndpoint> list = new ArrayList<>();
+        Thread reader = start("plain-reader", () -> {
+            int port = racilyPublished(list).port; // not final: may be seen before the constructor's write
+        });
+        list.add(new PlainEndpoint(8080));
+        reader.join();
     }
 
     // ---- java.util.concurrent.locks -----------------------------------------------------------
@@ -256,7 +512,10 @@ public final class RaceIdioms {
                 lock.unlock();
             }
         });
-        Thread unguarded = start("lock-unguarded", () -> box.value++);
+        Thread unguarded = start("lock-unguarded", () -> {
+            pause();
+            box.value++;
+        });
         joinAll(guarded, unguarded);
     }
 
@@ -294,6 +553,7 @@ public final class RaceIdioms {
             }
         });
         Thread reader = start("rw-reader", () -> {
+            pause();
             int seen = box.value; // no read lock
         });
         joinAll(writer, reader);
@@ -308,6 +568,12 @@ public final class RaceIdioms {
                 box.value++;
             } finally {
                 lock.unlockWrite(stamp);
+            }
+            stamp = lock.readLock();
+            try {
+                int seen = box.value;
+            } finally {
+                lock.unlockRead(stamp);
             }
         };
         joinAll(start("stamped-1", add), start("stamped-2", add));
@@ -324,7 +590,10 @@ public final class RaceIdioms {
                 lock.unlockWrite(stamp);
             }
         });
-        Thread unguarded = start("stamped-unguarded", () -> box.value++);
+        Thread unguarded = start("stamped-unguarded", () -> {
+            pause();
+            box.value++;
+        });
         joinAll(guarded, unguarded);
     }
 
@@ -355,326 +624,60 @@ public final class RaceIdioms {
         waiter.join();
     }
 
-    // ---- atomics ------------------------------------------------------------------------------
-
-    static void atomicCorrect() throws Exception {
+    static void conditionRacy() throws Exception {
         Box box = new Box();
-        AtomicInteger ready = new AtomicInteger();
-        AtomicReference<Box> handoff = new AtomicReference<>();
-        Thread reader = start("atomic-reader", () -> {
-            while (ready.get() == 0) {
-                Thread.onSpinWait();
+        ReentrantLock lock = new ReentrantLock();
+        Condition ready = lock.newCondition();
+        boolean[] flag = new boolean[1];
+        Thread waiter = start("condition-waiter", () -> {
+            lock.lock();
+            try {
+                while (!flag[0]) {
+                    ready.await();
+                }
+                box.value++;
+            } finally {
+                lock.unlock();
+            }
+        });
+        lock.lock();
+        try {
+            flag[0] = true;
+            ready.signal();
+        } finally {
+            lock.unlock();
+        }
+        pause();
+        box.value = 1; // after signalling, outside the lock
+        waiter.join();
+    }
+
+    static volatile boolean unparkedFor;
+
+    static void lockSupportCorrect() throws Exception {
+        Box box = new Box();
+        unparkedFor = false;
+        Thread parked = start("parked", () -> {
+            while (!unparkedFor) {
+                LockSupport.park();
             }
             box.value++;
-            Box other;
-            while ((other = handoff.get()) == null) {
-                Thread.onSpinWait();
-            }
-            other.value++;
         });
         box.value = 1;
-        ready.set(1);
-        Box other = new Box();
-        other.value = 2;
-        handoff.set(other);
-        reader.join();
+        unparkedFor = true; // the volatile write orders; park/unpark only wait and wake
+        LockSupport.unpark(parked);
+        parked.join();
     }
 
-    static void atomicRacy() throws Exception {
+    static void lockSupportRacy() throws Exception {
         Box box = new Box();
-        AtomicInteger counter = new AtomicInteger();
-        Thread reader = start("atomic-reader", () -> {
-            counter.incrementAndGet();
+        Thread parked = start("parked", () -> {
+            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(10));
             box.value++;
         });
-        box.value = 1; // the counter is touched, but not to publish this
-        reader.join();
-    }
-
-    // ---- executors and futures ----------------------------------------------------------------
-
-    static void executorCorrect() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        Box box = new Box();
         box.value = 1;
-        Future<Integer> future = pool.submit(() -> {
-            box.value++;
-            return box.value;
-        });
-        future.get();
-        box.value++;
-        pool.execute(() -> box.value++);
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        box.value++;
-    }
-
-    static void executorRacy() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        Box box = new Box();
-        Future<?> future = pool.submit(() -> box.value++);
-        box.value++; // while the task may run
-        future.get();
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-    }
-
-    static void invokeAllCorrect() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        Box[] boxes = {new Box(), new Box()};
-        List<Callable<Integer>> tasks = List.of(() -> ++boxes[0].value, () -> ++boxes[1].value);
-        for (Future<Integer> done : pool.invokeAll(tasks)) {
-            done.get();
-        }
-        boxes[0].value++;
-        boxes[1].value++;
-        pool.shutdown();
-    }
-
-    static void awaitTerminationCorrect() throws Exception {
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        Box box = new Box();
-        pool.execute(() -> box.value = 5);
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        box.value++;
-    }
-
-    static void scheduledCorrect() throws Exception {
-        ScheduledExecutorService pool = Executors.newScheduledThreadPool(1);
-        Box box = new Box();
-        box.value = 1;
-        pool.schedule(() -> box.value++, 1, TimeUnit.MILLISECONDS).get();
-        box.value++;
-        pool.shutdown();
-    }
-
-    static void completableFutureCorrect() throws Exception {
-        Box box = new Box();
-        box.value = 1;
-        int result = CompletableFuture.supplyAsync(() -> ++box.value)
-            .thenApply(v -> v + box.value)
-            .thenCombine(CompletableFuture.supplyAsync(() -> 3), Integer::sum)
-            .join();
-        box.value += result;
-    }
-
-    static void completableFutureRacy() throws Exception {
-        Box box = new Box();
-        CompletableFuture<Integer> future = CompletableFuture.supplyAsync(() -> ++box.value);
-        box.value = 10; // before join
-        future.join();
-    }
-
-    static void forkJoinCorrect() throws Exception {
-        Box left = new Box();
-        Box right = new Box();
-        class Half extends RecursiveTask<Integer> {
-            private final Box box;
-
-            Half(Box box) {
-                this.box = box;
-            }
-
-            @Override
-            protected Integer compute() {
-                box.value += 2;
-                return box.value;
-            }
-        }
-        class Both extends RecursiveTask<Integer> {
-            @Override
-            protected Integer compute() {
-                Half a = new Half(left);
-                Half b = new Half(right);
-                a.fork();
-                return b.compute() + a.join();
-            }
-        }
-        int total = ForkJoinPool.commonPool().invoke(new Both());
-        left.value += total;
-        right.value += total;
-    }
-
-    // ---- queues and concurrent collections -----------------------------------------------------
-
-    static void blockingQueuesCorrect() throws Exception {
-        List<BlockingQueue<Box>> queues = List.of(new ArrayBlockingQueue<>(1), new LinkedBlockingQueue<>(),
-            new SynchronousQueue<>(), new LinkedTransferQueue<>(),
-            new PriorityBlockingQueue<>(1, (a, b) -> Integer.compare(a.fixed, b.fixed)));
-        for (BlockingQueue<Box> queue : queues) {
-            Thread consumer = start("consumer", () -> queue.take().value++);
-            Box box = new Box();
-            box.value = 1;
-            queue.put(box);
-            consumer.join();
-        }
-    }
-
-    static void blockingQueuesRacy() throws Exception {
-        BlockingQueue<Box> queue = new LinkedBlockingQueue<>();
-        Thread consumer = start("consumer", () -> queue.take().value++);
-        Box box = new Box();
-        queue.put(box);
-        box.value = 1; // after the hand-off
-        consumer.join();
-    }
-
-    static void concurrentCollectionsCorrect() throws Exception {
-        ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
-        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
-        CopyOnWriteArrayList<Box> list = new CopyOnWriteArrayList<>();
-        Thread consumer = start("collections-consumer", () -> {
-            Box fromMap;
-            while ((fromMap = map.get("k")) == null) {
-                Thread.onSpinWait();
-            }
-            fromMap.value++;
-            Box fromQueue;
-            while ((fromQueue = queue.poll()) == null) {
-                Thread.onSpinWait();
-            }
-            fromQueue.value++;
-            while (list.isEmpty()) {
-                Thread.onSpinWait();
-            }
-            list.get(0).value++;
-        });
-        Box a = new Box();
-        a.value = 1;
-        map.put("k", a);
-        Box b = new Box();
-        b.value = 1;
-        queue.offer(b);
-        Box c = new Box();
-        c.value = 1;
-        list.add(c);
-        consumer.join();
-    }
-
-    // ---- latches, barriers, semaphores, exchangers --------------------------------------------
-
-    static void latchCorrect() throws Exception {
-        Box box = new Box();
-        CountDownLatch done = new CountDownLatch(1);
-        start("latch-worker", () -> {
-            box.value = 3;
-            done.countDown();
-        });
-        done.await();
-        box.value++;
-    }
-
-    static void latchRacy() throws Exception {
-        Box box = new Box();
-        CountDownLatch started = new CountDownLatch(1);
-        Thread worker = start("latch-worker", () -> {
-            started.countDown();
-            box.value = 3; // after the count-down the main thread waits for
-        });
-        started.await();
-        box.value++;
-        worker.join();
-    }
-
-    static void barrierPhaserCorrect() throws Exception {
-        Box box = new Box();
-        CyclicBarrier barrier = new CyclicBarrier(2);
-        Phaser phaser = new Phaser(2);
-        Thread other = start("barrier-party", () -> {
-            box.value = 1;
-            barrier.await();
-            barrier.await();
-            box.value++;
-            phaser.arriveAndAwaitAdvance();
-        });
-        barrier.await();
-        box.value++;
-        barrier.await();
-        phaser.arriveAndAwaitAdvance();
-        box.value++;
-        other.join();
-    }
-
-    static void semaphoreCorrect() throws Exception {
-        Box box = new Box();
-        Semaphore permits = new Semaphore(0);
-        start("semaphore-worker", () -> {
-            box.value = 1;
-            permits.release();
-        });
-        permits.acquire();
-        box.value++;
-    }
-
-    static void exchangerCorrect() throws Exception {
-        Exchanger<Box> exchanger = new Exchanger<>();
-        Thread other = start("exchanger-party", () -> {
-            Box mine = new Box();
-            mine.value = 1;
-            exchanger.exchange(mine).value++;
-        });
-        Box mine = new Box();
-        mine.value = 2;
-        exchanger.exchange(mine).value++;
-        other.join();
-    }
-
-    // ---- thread confinement, wrappers, class init, finals, virtual threads --------------------
-
-    static final ThreadLocal<Box> LOCAL_BOX = ThreadLocal.withInitial(Box::new);
-
-    static void threadLocalCorrect() throws Exception {
-        Body use = () -> LOCAL_BOX.get().value++;
-        joinAll(start("local-1", use), start("local-2", use));
-    }
-
-    static void synchronizedWrapperCorrect() throws Exception {
-        List<Box> list = Collections.synchronizedList(new ArrayList<>());
-        Thread consumer = start("wrapper-consumer", () -> {
-            while (list.isEmpty()) {
-                Thread.onSpinWait();
-            }
-            list.get(0).value++;
-        });
-        Box box = new Box();
-        box.value = 1;
-        list.add(box);
-        consumer.join();
-    }
-
-    static final class Config {
-        static final Box DEFAULTS = new Box();
-
-        static {
-            DEFAULTS.value = 8080;
-        }
-    }
-
-    static void classInitCorrect() throws Exception {
-        Body read = () -> {
-            int port = Config.DEFAULTS.value;
-        };
-        joinAll(start("init-reader-1", read), start("init-reader-2", read));
-    }
-
-    /** The holder idiom: the instance is built by a constructor the static initializer calls. */
-    static final class Holder {
-        static final Holder INSTANCE = new Holder();
-        private final Box settings = new Box();
-        private int port;
-
-        private Holder() {
-            port = 8080;
-            settings.value = 1;
-        }
-    }
-
-    static void classInitHolderCorrect() throws Exception {
-        Body read = () -> {
-            int port = Holder.INSTANCE.port + Holder.INSTANCE.settings.value;
-        };
-        joinAll(start("holder-reader-1", read), start("holder-reader-2", read));
+        LockSupport.unpark(parked); // unpark orders no memory
+        parked.join();
     }
 
     static void lockObjectAsMonitorCorrect() throws Exception {
@@ -712,46 +715,877 @@ public final class RaceIdioms {
         joinAll(start("own-lock-1", add), start("own-lock-2", add));
     }
 
-    static Box racyReference;
+    // ---- atomics, adders, VarHandles ------------------------------------------------------------
 
-    static void finalFieldCorrect() throws Exception {
-        Thread reader = start("final-reader", () -> {
-            Box seen = racyReference;
-            int fixed = seen == null ? 0 : seen.fixed; // a final field: never a race
+    static void atomicCorrect() throws Exception {
+        Box box = new Box();
+        AtomicInteger ready = new AtomicInteger();
+        AtomicBoolean claimed = new AtomicBoolean();
+        AtomicLong sequence = new AtomicLong();
+        Thread reader = start("atomic-reader", () -> {
+            while (ready.get() == 0) {
+                Thread.onSpinWait();
+            }
+            box.value++; // after the set
+            while (!claimed.compareAndSet(true, false)) {
+                Thread.onSpinWait();
+            }
+            box.value++; // after the compare-and-set
+            sequence.incrementAndGet();
         });
-        Box box = new Box(5);
-        int fixed = box.fixed;
+        box.value = 1;
+        ready.set(1);
+        claimed.set(true);
+        while (sequence.get() == 0) {
+            Thread.onSpinWait();
+        }
+        box.value++; // after the reader's increment
         reader.join();
     }
 
-    static void virtualThreadsCorrect() throws Exception {
-        if (Runtime.version().feature() < 21) {
-            return;
+    static void atomicRacy() throws Exception {
+        Box box = new Box();
+        AtomicInteger ready = new AtomicInteger();
+        Thread reader = start("atomic-reader", () -> {
+            while (ready.get() == 0) {
+                Thread.onSpinWait();
+            }
+            box.value++;
+        });
+        ready.set(1);
+        pause();
+        box.value = 1; // after the set that was to publish it
+        reader.join();
+    }
+
+    static void atomicReferenceCorrect() throws Exception {
+        AtomicReference<Box> handoff = new AtomicReference<>();
+        Box initial = new Box();
+        AtomicReference<Box> updated = new AtomicReference<>(initial);
+        Thread reader = start("reference-reader", () -> {
+            Box seen;
+            while ((seen = handoff.get()) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+            Box fresh = new Box();
+            fresh.value = 3;
+            updated.compareAndSet(initial, fresh);
+        });
+        Box box = new Box();
+        box.value = 2;
+        handoff.set(box);
+        Box latest;
+        while ((latest = updated.get()) == initial) {
+            Thread.onSpinWait();
         }
+        latest.value++;
+        reader.join();
+    }
+
+    static void atomicReferenceRacy() throws Exception {
+        AtomicReference<Box> handoff = new AtomicReference<>();
+        Thread reader = start("reference-reader", () -> {
+            Box seen;
+            while ((seen = handoff.get()) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+        });
+        Box box = new Box();
+        handoff.set(box);
+        pause();
+        box.value = 2; // filled in after it was published
+        reader.join();
+    }
+
+    static void longAdderCorrect() throws Exception {
+        Box box = new Box();
+        LongAdder done = new LongAdder();
+        start("adder-worker", () -> {
+            box.value = 1;
+            done.increment();
+        });
+        while (done.sum() == 0) {
+            Thread.onSpinWait();
+        }
+        box.value++;
+    }
+
+    static void longAdderRacy() throws Exception {
+        Box box = new Box();
+        LongAdder done = new LongAdder();
+        Thread worker = start("adder-worker", () -> {
+            done.increment();
+            box.value = 1; // after the increment the main thread waits for
+        });
+        while (done.sum() == 0) {
+            Thread.onSpinWait();
+        }
+        pause();
+        box.value++;
+        worker.join();
+    }
+
+    /** A flag that is only ever accessed through VarHandles. */
+    static final class Flag {
+        int ready;
+        static Box shared;
+    }
+
+    private static final VarHandle READY;
+    private static final VarHandle SHARED;
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Box[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            READY = lookup.findVarHandle(Flag.class, "ready", int.class);
+            SHARED = lookup.findStaticVarHandle(Flag.class, "shared", Box.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static void varHandleCorrect() throws Exception {
+        Box box = new Box();
+        Flag flag = new Flag();
+        Box[] slots = new Box[1];
+        Thread reader = start("varhandle-reader", () -> {
+            while ((int) READY.getAcquire(flag) == 0) {
+                Thread.onSpinWait();
+            }
+            box.value++;
+            Box shared;
+            while ((shared = (Box) SHARED.getVolatile()) == null) {
+                Thread.onSpinWait();
+            }
+            shared.value++;
+            Box slot;
+            while ((slot = (Box) SLOTS.getVolatile(slots, 0)) == null) {
+                Thread.onSpinWait();
+            }
+            slot.value++;
+        });
+        box.value = 1;
+        READY.setRelease(flag, 1); // an instance field
+        Box shared = new Box();
+        shared.value = 1;
+        SHARED.setVolatile(shared); // a static field
+        Box slot = new Box();
+        slot.value = 1;
+        SLOTS.compareAndSet(slots, 0, null, slot); // an array element
+        reader.join();
+        Flag.shared = null;
+    }
+
+    static void varHandleRacy() throws Exception {
+        Box box = new Box();
+        Flag flag = new Flag();
+        Thread reader = start("varhandle-reader", () -> {
+            while ((int) READY.getAcquire(flag) == 0) {
+                Thread.onSpinWait();
+            }
+            box.value++;
+        });
+        READY.setRelease(flag, 1);
+        pause();
+        box.value = 1; // after the release that was to publish it
+        reader.join();
+    }
+
+    // ---- executors, futures, fork/join ----------------------------------------------------------
+
+    static void executorSubmitCorrect() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         Box box = new Box();
         box.value = 1;
-        Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class)
-            .invoke(null, (Runnable) () -> box.value++);
+        Future<Integer> future = pool.submit(() -> {
+            box.value++;
+            return box.value;
+        });
+        future.get();
+        box.value++;
+        pool.shutdown();
+    }
+
+    static void executorSubmitRacy() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Box box = new Box();
+        Future<?> future = pool.submit(() -> box.value++);
+        pause();
+        box.value++; // while the task may run
+        future.get();
+        pool.shutdown();
+    }
+
+    static void executorExecuteCorrect() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Box box = new Box();
+        CountDownLatch done = new CountDownLatch(2);
+        box.value = 1;
+        pool.execute(() -> {
+            box.value++;
+            done.countDown();
+        });
+        Box second = new Box(); // the worker exists already: handed over through the queue
+        second.value = 1;
+        pool.execute(() -> {
+            second.value++;
+            done.countDown();
+        });
+        done.await();
+        box.value++;
+        second.value++;
+        pool.shutdown();
+    }
+
+    static void executorExecuteRacy() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        pool.execute(() -> { }); // the worker exists already: the task goes through the queue
+        Box box = new Box();
+        CountDownLatch done = new CountDownLatch(1);
+        pool.execute(() -> {
+            box.value++;
+            done.countDown();
+        });
+        pause();
+        box.value = 1; // after the hand-off
+        done.await();
+        pool.shutdown();
+    }
+
+    static void futureGetCorrect() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Box box = new Box();
+        Future<?> written = pool.submit(() -> box.value = 1);
+        written.get();
+        box.value++;
+        pool.shutdown();
+    }
+
+    static void futureGetRacy() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Box box = new Box();
+        Future<?> written = pool.submit(() -> box.value = 1);
+        pause();
+        int seen = box.value; // read before get
+        written.get();
+        pool.shutdown();
+    }
+
+    static void invokeAllCorrect() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Box[] boxes = {new Box(), new Box()};
+        List<Callable<Integer>> tasks = List.of(() -> ++boxes[0].value, () -> ++boxes[1].value);
+        pool.invokeAll(tasks);
+        boxes[0].value++;
+        boxes[1].value++;
+        pool.shutdown();
+    }
+
+    static void invokeAllRacy() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        Box box = new Box();
+        CountDownLatch both = new CountDownLatch(2);
+        Callable<Integer> first = () -> {
+            meet(both);
+            return ++box.value; // both tasks, on two threads at once
+        };
+        Callable<Integer> second = () -> {
+            meet(both);
+            pause();
+            return ++box.value;
+        };
+        pool.invokeAll(List.of(first, second));
+        pool.shutdown();
+    }
+
+    static void awaitTerminationCorrect() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Box box = new Box();
+        pool.execute(() -> box.value = 5);
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        box.value++;
+    }
+
+    static void awaitTerminationRacy() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Box box = new Box();
+        pool.execute(() -> box.value = 5);
+        pool.shutdown();
+        pause();
+        box.value++; // before awaitTermination
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    static void scheduledCorrect() throws Exception {
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(1);
+        Box box = new Box();
+        box.value = 1;
+        pool.schedule(() -> box.value++, 1, TimeUnit.MILLISECONDS).get();
+        box.value++;
+        Box ticks = new Box();
+        CountDownLatch twice = new CountDownLatch(2);
+        ScheduledFuture<?> repeating = pool.scheduleAtFixedRate(() -> {
+            ticks.value++;
+            twice.countDown();
+        }, 0, 5, TimeUnit.MILLISECONDS);
+        twice.await();
+        repeating.cancel(false);
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.SECONDS);
+        ticks.value++;
+    }
+
+    static void scheduledRacy() throws Exception {
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(1);
+        Box box = new Box();
+        ScheduledFuture<?> later = pool.schedule(() -> box.value++, 1, TimeUnit.MILLISECONDS);
+        pause();
+        box.value = 1; // after scheduling
+        later.get();
+        pool.shutdown();
+    }
+
+    static void completableFutureCorrect() throws Exception {
+        Box box = new Box();
+        box.value = 1;
+        int result = CompletableFuture.supplyAsync(() -> ++box.value)
+            .thenApply(v -> v + box.value)
+            .thenApplyAsync(v -> v + box.value)
+            .thenCombine(CompletableFuture.supplyAsync(() -> 3), Integer::sum)
+            .thenCombineAsync(CompletableFuture.supplyAsync(() -> 4), Integer::sum)
+            .join();
+        box.value += result;
+    }
+
+    static void completableFutureRacy() throws Exception {
+        Box box = new Box();
+        CompletableFuture<Integer> future = CompletableFuture.supplyAsync(() -> ++box.value);
+        pause();
+        box.value = 10; // before join
+        future.join();
+    }
+
+    static void forkJoinCorrect() throws Exception {
+        Box left = new Box();
+        Box right = new Box();
+        class Half extends RecursiveTask<Integer> {
+            private final Box box;
+
+            Half(Box box) {
+                this.box = box;
+            }
+
+            @Override
+            protected Integer compute() {
+                box.value += 2;
+                return box.value;
+            }
+        }
+        class Both extends RecursiveTask<Integer> {
+            @Override
+            protected Integer compute() {
+                Half a = new Half(left);
+                Half b = new Half(right);
+                a.fork();
+                return b.compute() + a.join();
+            }
+        }
+        int total = ForkJoinPool.commonPool().invoke(new Both());
+        left.value += total;
+        right.value += total;
+    }
+
+    static void forkJoinRacy() throws Exception {
+        Box box = new Box();
+        CountDownLatch both = new CountDownLatch(2);
+        RecursiveTask<Integer> task = new RecursiveTask<>() {
+            @Override
+            protected Integer compute() {
+                try {
+                    meet(both);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return ++box.value;
+            }
+        };
+        task.fork();
+        meet(both);
+        pause();
+        box.value = 10; // while the forked task runs, before join
+        task.join();
+    }
+
+    /** Adds to its boxes, splitting them between itself and a subtask by {@code invokeAll}. */
+    static final class AddAll extends RecursiveAction {
+        private final Box[] boxes;
+        private final int from;
+        private final int to;
+
+        AddAll(Box[] boxes, int from, int to) {
+            this.boxes = boxes;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from == 1) {
+                boxes[from].value++;
+                return;
+            }
+            int middle = (from + to) >>> 1;
+            invokeAll(new AddAll(boxes, from, middle), new AddAll(boxes, middle, to));
+        }
+    }
+
+    static void forkJoinInvokeAllCorrect() throws Exception {
+        Box[] boxes = {new Box(), new Box(), new Box(), new Box()};
+        for (Box box : boxes) {
+            box.value = 1;
+        }
+        new ForkJoinPool(2).invoke(new AddAll(boxes, 0, boxes.length));
+        for (Box box : boxes) {
+            box.value++;
+        }
+    }
+
+    /** A fork/join action that runs a body (a lambda, so that its accesses are named after their idiom). */
+    static final class Step extends RecursiveAction {
+        private final Body body;
+
+        Step(Body body) {
+            this.body = body;
+        }
+
+        @Override
+        protected void compute() {
+            try {
+                body.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static void forkJoinInvokeAllRacy() throws Exception {
+        Box box = new Box();
+        CountDownLatch both = new CountDownLatch(2);
+        Body add = () -> {
+            meet(both);
+            box.value++; // both halves, on two threads at once
+        };
+        Body addLater = () -> {
+            meet(both);
+            pause();
+            box.value++;
+        };
+        new ForkJoinPool(2).invoke(new Step(() -> ForkJoinTask.invokeAll(new Step(add), new Step(addLater))));
+    }
+
+    static void parallelStreamCorrect() throws Exception {
+        Box[] boxes = new Box[64];
+        for (int i = 0; i < boxes.length; i++) {
+            boxes[i] = new Box();
+            boxes[i].value = i;
+        }
+        IntStream.range(0, boxes.length).parallel().forEach(i -> boxes[i].value++);
+        int sum = IntStream.range(0, boxes.length).parallel().map(i -> boxes[i].value).sum();
+        for (Box box : boxes) {
+            box.value += sum;
+        }
+    }
+
+    static void parallelStreamRacy() throws Exception {
+        Box box = new Box();
+        CountDownLatch both = new CountDownLatch(2);
+        IntStream.range(0, 2).parallel().forEach(i -> {
+            try {
+                meet(both);
+                if (i == 1) {
+                    pause();
+                }
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            box.value++; // both elements, on two threads at once
+        });
+    }
+
+    /** {@code Thread.startVirtualThread} (JDK 21+; this module compiles for 17). */
+    private static Thread startVirtual(Runnable task) throws ReflectiveOperationException {
+        return (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class).invoke(null, task);
+    }
+
+    /** {@code Executors.newVirtualThreadPerTaskExecutor()} (JDK 21+). */
+    private static ExecutorService virtualPerTask() throws ReflectiveOperationException {
+        return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+    }
+
+    static void virtualThreadCorrect() throws Exception {
+        Box box = new Box();
+        box.value = 1;
+        Thread virtual = startVirtual(() -> box.value++);
         virtual.join();
         box.value++;
-        ExecutorService perTask = (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+    }
+
+    static void virtualThreadRacy() throws Exception {
+        Box box = new Box();
+        Thread virtual = startVirtual(() -> box.value++);
+        pause();
+        box.value++; // after start, before join
+        virtual.join();
+    }
+
+    static void virtualThreadExecutorCorrect() throws Exception {
+        Box box = new Box();
+        box.value = 1;
+        ExecutorService perTask = virtualPerTask();
         perTask.submit(() -> box.value++).get();
         box.value++;
+        perTask.execute(() -> box.value++);
+        perTask.shutdown();
+        perTask.awaitTermination(10, TimeUnit.SECONDS);
+        box.value++;
+    }
+
+    static void virtualThreadExecutorRacy() throws Exception {
+        Box box = new Box();
+        ExecutorService perTask = virtualPerTask();
+        Future<?> future = perTask.submit(() -> box.value++);
+        pause();
+        box.value++; // while the task may run
+        future.get();
         perTask.shutdown();
     }
 
-    static void virtualThreadsRacy() throws Exception {
-        if (Runtime.version().feature() < 21) {
-            Box box = new Box();
-            Thread child = start("not-virtual", () -> box.value++);
-            box.value++;
-            child.join();
-            return;
-        }
+    // ---- queues and concurrent collections: put -> take/poll/get -------------------------------
+
+    /** The producer fills the box in, then hands it over. */
+    private static void handOverFilled(BlockingQueue<Box> queue) throws Exception {
+        Thread consumer = consumer(queue::take);
         Box box = new Box();
-        Thread virtual = (Thread) Thread.class.getMethod("startVirtualThread", Runnable.class)
-            .invoke(null, (Runnable) () -> box.value++);
+        box.value = 1;
+        queue.put(box);
+        consumer.join();
+    }
+
+    static void arrayBlockingQueueCorrect() throws Exception {
+        handOverFilled(new ArrayBlockingQueue<>(1));
+    }
+
+    static void arrayBlockingQueueRacy() throws Exception {
+        BlockingQueue<Box> queue = new ArrayBlockingQueue<>(1);
+        Thread consumer = consumer(queue::take);
+        Box box = new Box();
+        queue.put(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void linkedBlockingQueueCorrect() throws Exception {
+        handOverFilled(new LinkedBlockingQueue<>());
+    }
+
+    static void linkedBlockingQueueRacy() throws Exception {
+        BlockingQueue<Box> queue = new LinkedBlockingQueue<>();
+        Thread consumer = consumer(queue::take);
+        Box box = new Box();
+        queue.put(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void synchronousQueueCorrect() throws Exception {
+        handOverFilled(new SynchronousQueue<>());
+    }
+
+    static void synchronousQueueRacy() throws Exception {
+        BlockingQueue<Box> queue = new SynchronousQueue<>();
+        Thread consumer = consumer(queue::take);
+        Box box = new Box();
+        queue.put(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void linkedTransferQueueCorrect() throws Exception {
+        handOverFilled(new LinkedTransferQueue<>());
+        LinkedTransferQueue<Box> queue = new LinkedTransferQueue<>();
+        Thread consumer = consumer(queue::take);
+        Box box = new Box();
+        box.value = 1;
+        queue.transfer(box);
+        consumer.join();
+    }
+
+    static void linkedTransferQueueRacy() throws Exception {
+        LinkedTransferQueue<Box> queue = new LinkedTransferQueue<>();
+        Thread consumer = consumer(queue::take);
+        Box box = new Box();
+        queue.transfer(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void priorityBlockingQueueCorrect() throws Exception {
+        handOverFilled(new PriorityBlockingQueue<>(1, (a, b) -> Integer.compare(a.fixed, b.fixed)));
+    }
+
+    static void priorityBlockingQueueRacy() throws Exception {
+        BlockingQueue<Box> queue = new PriorityBlockingQueue<>(1, (a, b) -> Integer.compare(a.fixed, b.fixed));
+        Thread consumer = consumer(queue::take);
+        Box box = new Box();
+        queue.put(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void concurrentHashMapCorrect() throws Exception {
+        ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
+        Thread consumer = consumer(() -> spin(() -> map.get("k")));
+        Box box = new Box();
+        box.value = 1;
+        map.put("k", box);
+        consumer.join();
+    }
+
+    static void concurrentHashMapRacy() throws Exception {
+        ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
+        Thread consumer = consumer(() -> spin(() -> map.get("k")));
+        Box box = new Box();
+        map.put("k", box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void concurrentLinkedQueueCorrect() throws Exception {
+        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
+        Thread consumer = consumer(() -> spin(queue::poll));
+        Box box = new Box();
+        box.value = 1;
+        queue.offer(box);
+        consumer.join();
+    }
+
+    static void concurrentLinkedQueueRacy() throws Exception {
+        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
+        Thread consumer = consumer(() -> spin(queue::poll));
+        Box box = new Box();
+        queue.offer(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void copyOnWriteArrayListCorrect() throws Exception {
+        CopyOnWriteArrayList<Box> list = new CopyOnWriteArrayList<>();
+        Thread consumer = consumer(() -> spin(() -> list.isEmpty() ? null : list.get(0)));
+        Box box = new Box();
+        box.value = 1;
+        list.add(box);
+        consumer.join();
+    }
+
+    static void copyOnWriteArrayListRacy() throws Exception {
+        CopyOnWriteArrayList<Box> list = new CopyOnWriteArrayList<>();
+        Thread consumer = consumer(() -> spin(() -> list.isEmpty() ? null : list.get(0)));
+        Box box = new Box();
+        list.add(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    static void synchronizedCollectionsCorrect() throws Exception {
+        List<Box> list = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Box> map = Collections.synchronizedMap(new HashMap<>());
+        Thread consumer = start("wrapper-consumer", () -> {
+            spin(() -> list.isEmpty() ? null : list.get(0)).value++;
+            spin(() -> map.get("k")).value++;
+        });
+        Box first = new Box();
+        first.value = 1;
+        list.add(first);
+        Box second = new Box();
+        second.value = 1;
+        map.put("k", second);
+        consumer.join();
+    }
+
+    static void synchronizedCollectionsRacy() throws Exception {
+        List<Box> list = Collections.synchronizedList(new ArrayList<>());
+        Thread consumer = consumer(() -> spin(() -> list.isEmpty() ? null : list.get(0)));
+        Box box = new Box();
+        list.add(box);
+        pause();
+        box.value = 1; // after the hand-off
+        consumer.join();
+    }
+
+    // ---- latches, barriers, phasers, semaphores, exchangers ------------------------------------
+
+    static void countDownLatchCorrect() throws Exception {
+        Box box = new Box();
+        CountDownLatch done = new CountDownLatch(1);
+        start("latch-worker", () -> {
+            box.value = 3;
+            done.countDown();
+        });
+        done.await();
         box.value++;
-        virtual.join();
+    }
+
+    static void countDownLatchRacy() throws Exception {
+        Box box = new Box();
+        CountDownLatch started = new CountDownLatch(1);
+        Thread worker = start("latch-worker", () -> {
+            started.countDown();
+            box.value = 3; // after the count-down the main thread waits for
+        });
+        started.await();
+        pause();
+        box.value++;
+        worker.join();
+    }
+
+    static void cyclicBarrierCorrect() throws Exception {
+        Box box = new Box();
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        Thread other = start("barrier-party", () -> {
+            box.value = 1;
+            barrier.await();
+            barrier.await();
+            box.value++;
+        });
+        barrier.await();
+        box.value++;
+        barrier.await();
+        other.join();
+    }
+
+    static void cyclicBarrierRacy() throws Exception {
+        Box box = new Box();
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        Thread other = start("barrier-party", () -> {
+            barrier.await();
+            box.value++; // both parties, after the same barrier
+        });
+        barrier.await();
+        pause();
+        box.value++;
+        other.join();
+    }
+
+    static void phaserCorrect() throws Exception {
+        Box box = new Box();
+        Phaser phaser = new Phaser(2);
+        Thread other = start("phaser-party", () -> {
+            box.value = 1;
+            phaser.arriveAndAwaitAdvance();
+            phaser.arriveAndAwaitAdvance();
+            box.value++;
+            phaser.arriveAndDeregister();
+        });
+        phaser.arriveAndAwaitAdvance();
+        box.value++;
+        phaser.arriveAndAwaitAdvance();
+        phaser.awaitAdvance(phaser.arrive());
+        box.value++;
+        other.join();
+    }
+
+    static void phaserRacy() throws Exception {
+        Box box = new Box();
+        Phaser phaser = new Phaser(2);
+        Thread other = start("phaser-party", () -> {
+            phaser.arriveAndAwaitAdvance();
+            box.value++; // both parties, in the same phase
+        });
+        phaser.arriveAndAwaitAdvance();
+        pause();
+        box.value++;
+        other.join();
+    }
+
+    static void semaphoreCorrect() throws Exception {
+        Box box = new Box();
+        Semaphore permits = new Semaphore(0);
+        start("semaphore-worker", () -> {
+            box.value = 1;
+            permits.release();
+        });
+        permits.acquire();
+        box.value++;
+    }
+
+    static void semaphoreRacy() throws Exception {
+        Box box = new Box();
+        Semaphore permits = new Semaphore(0);
+        Thread worker = start("semaphore-worker", () -> {
+            permits.release();
+            box.value = 1; // after the release the main thread acquires
+        });
+        permits.acquire();
+        pause();
+        box.value++;
+        worker.join();
+    }
+
+    static void exchangerCorrect() throws Exception {
+        Exchanger<Box> exchanger = new Exchanger<>();
+        Thread other = start("exchanger-party", () -> {
+            Box mine = new Box();
+            mine.value = 1;
+            exchanger.exchange(mine).value++;
+        });
+        Box mine = new Box();
+        mine.value = 2;
+        exchanger.exchange(mine).value++;
+        other.join();
+    }
+
+    static void exchangerRacy() throws Exception {
+        Exchanger<Box> exchanger = new Exchanger<>();
+        Thread other = start("exchanger-party", () -> {
+            Box mine = new Box();
+            exchanger.exchange(mine).value++;
+        });
+        Box mine = new Box();
+        exchanger.exchange(mine);
+        pause();
+        mine.value = 2; // after it was given away
+        other.join();
+    }
+
+    // ---- thread confinement ---------------------------------------------------------------------
+
+    static final ThreadLocal<Box> LOCAL_BOX = ThreadLocal.withInitial(Box::new);
+
+    static void threadLocalCorrect() throws Exception {
+        Body use = () -> LOCAL_BOX.get().value++;
+        joinAll(start("local-1", use), start("local-2", use));
+    }
+
+    /** The same counter, shared instead of one per thread. */
+    static final Box SHARED_BOX = new Box();
+
+    static void threadLocalRacy() throws Exception {
+        Body use = () -> SHARED_BOX.value++;
+        joinAll(start("shared-1", use), start("shared-2", () -> {
+            pause();
+            use.run();
+        }));
     }
 }
