@@ -7,10 +7,12 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Notes where application code synchronizes through something the race detector does not model:
- * memory fences ({@code VarHandle.*Fence}, {@code Unsafe.*Fence}), {@code LockSupport.park/unpark}
- * called directly (a synchronizer of the program's own), {@code Unsafe}'s ordered, volatile and
- * compare-and-swap operations, and spin loops ({@code Thread.onSpinWait}). Each such call first
- * tells {@code Hooks.unmodelledSync} its site; the hook reports a site once per thread.
+ * memory fences ({@code VarHandle.*Fence}, {@code Unsafe.*Fence}) and {@code Unsafe}'s ordered,
+ * volatile and compare-and-swap operations. Each such call first tells {@code Hooks.unmodelledSync}
+ * its site; the hook reports a site once per thread. {@code LockSupport.park/unpark} and
+ * {@code Thread.onSpinWait} are not on the list: they order no memory (the memory model gives park
+ * and unpark no happens-before edge), and what a synchronizer or spin loop built on them does
+ * order — its atomics and volatile fields — is modelled; a race around them is a race.
  *
  * <p>weft adds no happens-before edge for them — it cannot tell what a fence or a custom lock
  * orders — but the report can then say that a race between threads that used them may be none,
@@ -18,8 +20,6 @@ import net.bytebuddy.jar.asm.Opcodes;
  */
 final class UnmodelledSyncVisitor extends MethodVisitor {
     private static final String VAR_HANDLE = "java/lang/invoke/VarHandle";
-    private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
-    private static final String THREAD = "java/lang/Thread";
     private static final String SUN_UNSAFE = "sun/misc/Unsafe";
     private static final String JDK_UNSAFE = "jdk/internal/misc/Unsafe";
 
@@ -39,10 +39,6 @@ final class UnmodelledSyncVisitor extends MethodVisitor {
         switch (owner) {
             case VAR_HANDLE:
                 return name.endsWith("Fence") && descriptor.equals("()V") ? "VarHandle." + name : null;
-            case LOCK_SUPPORT:
-                return name.startsWith("park") || name.equals("unpark") ? "LockSupport." + name : null;
-            case THREAD:
-                return name.equals("onSpinWait") && descriptor.equals("()V") ? "Thread.onSpinWait" : null;
             case SUN_UNSAFE:
             case JDK_UNSAFE:
                 return orders(name) ? "Unsafe." + name : null;

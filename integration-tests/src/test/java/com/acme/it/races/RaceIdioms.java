@@ -456,32 +456,51 @@ public final class RaceIdioms {
         }
     }
 
+    /** Accessed only through {@link #PLAIN}, in plain mode. */
+    private static Object handedOver;
+    private static final java.lang.invoke.VarHandle PLAIN = plainHandle();
+
+    private static java.lang.invoke.VarHandle plainHandle() {
+        try {
+            return java.lang.invoke.MethodHandles.lookup().findStaticVarHandle(RaceIdioms.class, "handedOver",
+                Object.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
-     * Hands an object to another thread through a plain {@code ArrayList}: a data race on the
-     * list (a JDK object, whose fields weft does not check), with no happens-before at all.
+     * Hands an object to another thread through a static field in a VarHandle's plain mode: a
+     * data race on that field that weft neither checks (it checks getfield and putfield, and
+     * objects of the JDK's non-thread-safe classes) nor orders (plain mode orders nothing), so the
+     * object arrives with no happens-before at all — only its final fields are safe to read.
      */
-    private static <T> T racilyPublished(List<T> list) throws InterruptedException {
-        while (list.isEmpty()) {
+    private static void publishRacily(Object object) {
+        PLAIN.set(object);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T racilyPublished() throws InterruptedException {
+        Object object;
+        while ((object = PLAIN.get()) == null) {
             Thread.sleep(1);
         }
-        return list.get(0);
+        return (T) object;
     }
 
     static void finalFieldCorrect() throws Exception {
-        List<FinalEndpoint> list = new ArrayList<>();
         Thread reader = start("final-reader", () -> {
-            int port = racilyPublished(list).port; // a final field: safe however it was published
+            int port = RaceIdioms.<FinalEndpoint>racilyPublished().port; // a final field: safe however it was published
         });
-        list.add(new FinalEndpoint(8080));
+        publishRacily(new FinalEndpoint(8080));
         reader.join();
     }
 
     static void finalFieldRacy() throws Exception {
-        List<PlainEndpoint> list = new ArrayList<>();
         Thread reader = start("plain-reader", () -> {
-            int port = racilyPublished(list).port; // not final: may be seen before the constructor's write
+            int port = RaceIdioms.<PlainEndpoint>racilyPublished().port; // not final: may be seen before the constructor's write
         });
-        list.add(new PlainEndpoint(8080));
+        publishRacily(new PlainEndpoint(8080));
         reader.join();
     }
 
