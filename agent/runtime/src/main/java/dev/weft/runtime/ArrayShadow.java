@@ -103,39 +103,23 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
     /** The slow path of {@link #read}: kept out of the hooks, which stay small enough to inline. */
     @DontInline
     void readChecked(ThreadState thread, int index, int site, Sink sink) {
-        if (index < 0 || index >= length || thread.initializing != 0) {
-            return;
-        }
-        Object[] parts = ranges;
-        if (parts == null) {
-            RangeShadow coarse = whole;
-            if (!coarse.read(thread, index, site, true, nameId, sink)) {
-                return;
-            }
-            parts = refineWhole(coarse);
-        }
-        int r = index >>> RANGE_SHIFT;
-        Object part = parts[r];
-        if (!(part instanceof Shadow[])) {
-            RangeShadow range = part == null ? newRange(parts, r) : (RangeShadow) part;
-            if (!range.read(thread, index, site, refinedRanges < MAX_REFINED_RANGES, nameId, sink)) {
-                return;
-            }
-            part = refineRange(parts, r, range);
-        }
-        RaceDetector.read(thread, element((Shadow[]) part, index), nameId, site, sink);
+        checked(thread, index, site, false, sink);
     }
 
     /** The slow path of {@link #write}. */
     @DontInline
     void writeChecked(ThreadState thread, int index, int site, Sink sink) {
+        checked(thread, index, site, true, sink);
+    }
+
+    private void checked(ThreadState thread, int index, int site, boolean write, Sink sink) {
         if (index < 0 || index >= length || thread.initializing != 0) {
             return;
         }
         Object[] parts = ranges;
         if (parts == null) {
             RangeShadow coarse = whole;
-            if (!coarse.write(thread, index, site, true, nameId, sink)) {
+            if (!access(coarse, thread, index, site, true, write, sink)) {
                 return;
             }
             parts = refineWhole(coarse);
@@ -144,12 +128,24 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         Object part = parts[r];
         if (!(part instanceof Shadow[])) {
             RangeShadow range = part == null ? newRange(parts, r) : (RangeShadow) part;
-            if (!range.write(thread, index, site, refinedRanges < MAX_REFINED_RANGES, nameId, sink)) {
+            if (!access(range, thread, index, site, refinedRanges < MAX_REFINED_RANGES, write, sink)) {
                 return;
             }
             part = refineRange(parts, r, range);
         }
-        RaceDetector.write(thread, element((Shadow[]) part, index), nameId, site, sink);
+        Shadow element = element((Shadow[]) part, index);
+        if (write) {
+            RaceDetector.write(thread, element, nameId, site, sink);
+        } else {
+            RaceDetector.read(thread, element, nameId, site, sink);
+        }
+    }
+
+    /** Checks the access on a coarse shadow; true if its elements conflict and it must be refined. */
+    private boolean access(RangeShadow shadow, ThreadState thread, int index, int site, boolean mayRefine,
+                           boolean write, Sink sink) {
+        return write ? shadow.write(thread, index, site, mayRefine, nameId, sink)
+            : shadow.read(thread, index, site, mayRefine, nameId, sink);
     }
 
     private static Shadow element(Shadow[] elements, int index) {

@@ -184,12 +184,7 @@ public final class Hooks {
         }
         try {
             ThreadState state = raceState();
-            ArrayShadow[] cache = state.arrayCache;
-            ArrayShadow shadow;
-            if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
-                shadow = ArrayShadows.find(state, array, nameId, site);
-            }
-            shadow.read(state, index, site);
+            arrayShadow(state, array, nameId, site).read(state, index, site);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -202,15 +197,20 @@ public final class Hooks {
         }
         try {
             ThreadState state = raceState();
-            ArrayShadow[] cache = state.arrayCache;
-            ArrayShadow shadow;
-            if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
-                shadow = ArrayShadows.find(state, array, nameId, site);
-            }
-            shadow.write(state, index, site);
+            arrayShadow(state, array, nameId, site).write(state, index, site);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
+    }
+
+    /** The shadow of {@code array}: the one the site's cache slot holds for it, else the table's. */
+    private static ArrayShadow arrayShadow(ThreadState state, Object array, int nameId, int site) {
+        ArrayShadow[] cache = state.arrayCache;
+        ArrayShadow shadow;
+        if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
+            shadow = ArrayShadows.find(state, array, nameId, site);
+        }
+        return shadow;
     }
 
     /**
