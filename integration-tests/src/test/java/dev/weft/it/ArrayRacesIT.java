@@ -75,6 +75,8 @@ class ArrayRacesIT {
             .containsEntry("writerReader", Set.of(SHARED + "totals[]"))
             .containsEntry("objectSlots", Set.of(SHARED + "slots[]"))
             .containsEntry("gridCell", Set.of(SHARED + "grid[][]"))
+            .containsEntry("sweeps", Set.of("double[] (element)"))
+            .containsEntry("lateWriter", Set.of("double[] (element)"))
             .containsEntry("parameter", Set.of("short[] (element)"));
     }
 

@@ -100,6 +100,22 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         writeChecked(thread, index, site, Hooks.sink());
     }
 
+    /**
+     * Whether {@code thread}'s next reads of any element in its current epoch would end on
+     * {@link #read}'s first fast path: the array is still coarse and the thread read it in this epoch.
+     */
+    boolean coversReads(ThreadState thread) {
+        long epoch = thread.epoch;
+        RangeShadow coarse = whole;
+        return ranges == null && thread.initializing == 0 && !thread.speculating
+            && (coarse.read == epoch || coarse.sharedReadEpoch(thread.tid) == epoch);
+    }
+
+    /** As {@link #coversReads}, for writes. */
+    boolean coversWrites(ThreadState thread) {
+        return ranges == null && thread.initializing == 0 && whole.write == thread.epoch;
+    }
+
     /** The slow path of {@link #read}: kept out of the hooks, which stay small enough to inline. */
     @DontInline
     void readChecked(ThreadState thread, int index, int site, Sink sink) {

@@ -52,7 +52,10 @@ public final class ArrayShadows {
     static ArrayShadow find(ThreadState thread, Object array, int nameId, int site) {
         ArrayShadow shadow = thread.lastArray;
         if (shadow == null || shadow.get() != array) {
-            shadow = (ArrayShadow) TABLE.get(array);
+            shadow = (ArrayShadow) TABLE.peek(array);
+            if (shadow == null) {
+                shadow = (ArrayShadow) TABLE.get(array);
+            }
             thread.lastArray = shadow;
         }
         if (!shadow.shared && shadow.firstTid != thread.tid) {
@@ -74,6 +77,16 @@ public final class ArrayShadows {
         }
         cache[site & CACHE_MASK] = shadow;
         return shadow;
+    }
+
+    /** The shadow of {@code array} (not null) for a query that is no access: no site, no cache slot, no name. */
+    static ArrayShadow lookup(ThreadState thread, Object array) {
+        ArrayShadow shadow = thread.lastArray;
+        if (shadow != null && shadow.get() == array) {
+            return shadow;
+        }
+        shadow = (ArrayShadow) TABLE.peek(array);
+        return shadow != null ? shadow : (ArrayShadow) TABLE.get(array);
     }
 
     /** The name of elements of arrays of {@code type}, e.g. {@code int[] (element)}, registered once. */

@@ -1,6 +1,7 @@
 package dev.weft.runtime;
 
 import java.util.concurrent.TimeUnit;
+import jdk.internal.vm.annotation.DontInline;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
@@ -201,6 +202,154 @@ public final class Hooks {
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
+    }
+
+    /*
+     * Memo hooks: the rewriting gives checks in loops a local, the memo, holding what the check
+     * last found covered for the rest of the thread's epoch (an array read or written while its
+     * shadow is coarse, a field of one object, a static field), and clears it after every
+     * instruction that may synchronize (calls, monitors, volatile accesses, class initialization,
+     * exception handlers). A check whose memo matches would have ended on FastTrack's same-epoch
+     * path: it is skipped with one comparison, inlined into the loop. Otherwise the hook checks as
+     * its plain twin does and returns the new memo: the array or object if the access is now
+     * covered, else null. Skipping is exact but for one case: a second thread refining the array's
+     * shadow meanwhile (threads touching different elements) — its element shadows then miss this
+     * thread's skipped accesses, which can hide a race, never invent one.
+     */
+
+    /** {@link #arrayLoad} with the site's memo. */
+    public static Object arrayLoad(Object array, int index, int nameId, int site, Object memo) {
+        return array == memo ? memo : arrayLoadMemo(array, index, nameId, site);
+    }
+
+    @DontInline // a slow path: the memo hooks stay small enough to inline into loops
+    private static Object arrayLoadMemo(Object array, int index, int nameId, int site) {
+        if (!races || array == null) {
+            return null;
+        }
+        try {
+            ThreadState state = raceState();
+            ArrayShadow shadow = arrayShadow(state, array, nameId, site);
+            shadow.read(state, index, site);
+            return shadow.coversReads(state) ? array : null;
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return null;
+        }
+    }
+
+    /**
+     * {@link #arrayLoad} with the site's memo, in a covered loop: {@code covered} is the loop's
+     * flag, set when the loop's head found every array the loop reads and writes already covered
+     * for the thread's epoch ({@link #arrayCovered}) and cleared by anything that may synchronize.
+     * It does not change while the loop runs, so the JIT takes the test out of the loop.
+     */
+    public static Object arrayLoad(Object array, int index, int nameId, int site, Object memo, int covered) {
+        return covered != 0 || array == memo ? memo : arrayLoadMemo(array, index, nameId, site);
+    }
+
+    /** {@link #arrayStore} with the site's memo, in a covered loop (see {@link #arrayLoad(Object, int, int, int, Object, int)}). */
+    public static Object arrayStore(Object array, int index, int nameId, int site, Object memo, int covered) {
+        return covered != 0 || array == memo ? memo : arrayStoreMemo(array, index, nameId, site);
+    }
+
+    /**
+     * A covered loop's head: {@code covered} and whether the thread's reads ({@code kinds} bit 1)
+     * and writes (bit 2) of any element of {@code array} in its current epoch are covered already —
+     * its shadow is coarse and the thread read (wrote) it in this epoch. Records nothing.
+     */
+    public static int arrayCovered(int covered, Object array, int kinds) {
+        if (covered == 0 || !races || array == null) {
+            return 0;
+        }
+        try {
+            ThreadState state = raceState();
+            ArrayShadow shadow = ArrayShadows.lookup(state, array);
+            return ((kinds & 1) == 0 || shadow.coversReads(state)) && ((kinds & 2) == 0 || shadow.coversWrites(state))
+                ? 1 : 0;
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return 0;
+        }
+    }
+
+    /** {@link #arrayStore} with the site's memo. */
+    public static Object arrayStore(Object array, int index, int nameId, int site, Object memo) {
+        return array == memo ? memo : arrayStoreMemo(array, index, nameId, site);
+    }
+
+    @DontInline // a slow path: the memo hooks stay small enough to inline into loops
+    private static Object arrayStoreMemo(Object array, int index, int nameId, int site) {
+        if (!races || array == null) {
+            return null;
+        }
+        try {
+            ThreadState state = raceState();
+            ArrayShadow shadow = arrayShadow(state, array, nameId, site);
+            shadow.write(state, index, site);
+            return shadow.coversWrites(state) ? array : null;
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return null;
+        }
+    }
+
+    /** {@link #getField} with the site's memo. */
+    public static Object getField(Object obj, int fieldId, int site, Object memo) {
+        return obj == memo ? memo : fieldMemo(obj, fieldId, site, false);
+    }
+
+    /** {@link #putField} with the site's memo. */
+    public static Object putField(Object obj, int fieldId, int site, Object memo) {
+        return obj == memo ? memo : fieldMemo(obj, fieldId, site, true);
+    }
+
+    @DontInline // a slow path: the memo hooks stay small enough to inline into loops
+    private static Object fieldMemo(Object obj, int fieldId, int site, boolean write) {
+        if (!races) {
+            return null;
+        }
+        try {
+            ShadowMap shadows = shadowsOf(obj);
+            return shadows != null && checkCovers(shadows.get(fieldId), fieldId, site, write) ? obj : null;
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return null;
+        }
+    }
+
+    /** {@link #getStatic} with the site's memo: any non-null memo says the field is covered. */
+    public static Object getStatic(int fieldId, int site, Object memo) {
+        return memo != null ? memo : staticMemo(fieldId, site, false);
+    }
+
+    /** {@link #putStatic} with the site's memo. */
+    public static Object putStatic(int fieldId, int site, Object memo) {
+        return memo != null ? memo : staticMemo(fieldId, site, true);
+    }
+
+    @DontInline // a slow path: the memo hooks stay small enough to inline into loops
+    private static Object staticMemo(int fieldId, int site, boolean write) {
+        if (!races) {
+            return null;
+        }
+        try {
+            return checkCovers(Fields.staticShadow(fieldId), fieldId, site, write) ? Boolean.TRUE : null;
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+            return null;
+        }
+    }
+
+    /** Checks an access to {@code shadow}; whether the thread's next ones in this epoch are covered. */
+    private static boolean checkCovers(Shadow shadow, int fieldId, int site, boolean write) {
+        ThreadState state = raceState();
+        if (write) {
+            RaceDetector.write(state, shadow, fieldId, site, sink);
+        } else {
+            RaceDetector.read(state, shadow, fieldId, site, sink);
+        }
+        return RaceDetector.covers(state, shadow, write);
     }
 
     /** The shadow of {@code array}: the one the site's cache slot holds for it, else the table's. */

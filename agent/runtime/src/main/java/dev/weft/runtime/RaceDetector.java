@@ -120,6 +120,23 @@ final class RaceDetector {
         shadow.read = Epochs.NONE;
     }
 
+    /**
+     * Whether {@code thread}'s next reads (or writes) of {@code shadow} in its current epoch would
+     * end on a fast path of {@link #read} ({@link #write}) — as long as no other thread writes it
+     * meanwhile, which that thread's own check reports.
+     */
+    static boolean covers(ThreadState thread, Shadow shadow, boolean write) {
+        if (thread.initializing > 0 || thread.speculating) {
+            return false;
+        }
+        long epoch = thread.epoch;
+        if (write) {
+            return shadow.write == epoch;
+        }
+        VectorClock reads = shadow.reads;
+        return shadow.read == epoch || (reads != null && reads.get(thread.tid) == thread.clock.get(thread.tid));
+    }
+
     /** Writes the stack of this access if a race asked for one at its site (once per site). */
     private static void stackIfArmed(ThreadState thread, int fieldId, boolean write, int site, Sink sink) {
         if (sink == null || !AccessSites.disarm(site)) {

@@ -71,6 +71,19 @@ final class WeakIdentityTable {
         return segments[hash & (SEGMENTS - 1)].get(this, key, hash);
     }
 
+    /**
+     * The entry of {@code key} if a look without the segment's lock finds it, else null (then ask
+     * {@link #get}). Chains are only ever relinked into acyclic ones, so the look ends; racing with a
+     * change it can miss an entry, or find one its generation just dropped (whose history is lost
+     * anyway) — never another key's.
+     */
+    Entry peek(Object key) {
+        int hash = mix(System.identityHashCode(key));
+        Segment segment = segments[hash & (SEGMENTS - 1)];
+        Entry found = segment.old.find(key, hash);
+        return found != null ? found : segment.young.find(key, hash);
+    }
+
     /** Moves {@code entry}, which {@link #get} returned, to the old generation, if it is still in the table. */
     void keep(Entry entry) {
         if (!entry.old) {
@@ -110,8 +123,10 @@ final class WeakIdentityTable {
         Entry[] buckets = new Entry[16];
         int count;
 
+        /** The entry of {@code key}; also called without the lock ({@link #peek}): reads the buckets once. */
         Entry find(Object key, int hash) {
-            for (Entry e = buckets[index(hash, buckets)]; e != null; e = e.next) {
+            Entry[] table = buckets;
+            for (Entry e = table[index(hash, table)]; e != null; e = e.next) {
                 if (e.hash == hash && e.get() == key) {
                     return e;
                 }

@@ -36,11 +36,18 @@ final class ArrayOrigins {
          * clears it for all).
          */
         boolean fresh;
+        /** Where the reference can be loaded again from, while it has not changed: a local, or a field of one; else null. */
+        final Source source;
 
         Origin(String name, String descriptor, boolean fresh) {
+            this(name, descriptor, fresh, null);
+        }
+
+        private Origin(String name, String descriptor, boolean fresh, Source source) {
             this.name = name;
             this.descriptor = descriptor;
             this.fresh = fresh;
+            this.source = source;
         }
 
         /** The origin of an element of this array, when the element is an array itself. */
@@ -49,6 +56,20 @@ final class ArrayOrigins {
                 return null;
             }
             return new Origin(name + "[]", descriptor.substring(1), false);
+        }
+    }
+
+    /**
+     * How to load a reference again: {@code aload local}, then {@code getfield owner.name} if
+     * {@code name} is not null (a field of the object in that local).
+     */
+    record Source(int local, String owner, String name, String descriptor) {
+        static Source local(int local) {
+            return new Source(local, null, null, null);
+        }
+
+        boolean isField() {
+            return name != null;
         }
     }
 
@@ -222,9 +243,12 @@ final class ArrayOrigins {
             case Opcodes.LLOAD: case Opcodes.DLOAD:
                 push(2);
                 break;
-            case Opcodes.ALOAD:
-                stack.add(local(var));
+            case Opcodes.ALOAD: {
+                Origin held = local(var);
+                stack.add(held == null ? new Origin(null, null, false, Source.local(var))
+                    : new Origin(held.name, held.descriptor, false, Source.local(var)));
                 break;
+            }
             case Opcodes.ISTORE: case Opcodes.FSTORE:
                 pop(1);
                 setLocal(var, null);
@@ -261,7 +285,7 @@ final class ArrayOrigins {
     }
 
     /** A field instruction; {@code qualifiedName} ({@code com.acme.Foo.data}) names the field. */
-    void fieldInsn(int opcode, String descriptor, String qualifiedName) {
+    void fieldInsn(int opcode, String owner, String name, String descriptor, String qualifiedName) {
         pairCopied = false;
         int size = Type.getType(descriptor).getSize();
         Origin value = descriptor.startsWith("[") ? new Origin(qualifiedName, descriptor, false) : null;
@@ -272,10 +296,15 @@ final class ArrayOrigins {
             case Opcodes.PUTSTATIC:
                 pop(size);
                 break;
-            case Opcodes.GETFIELD:
-                pop(1);
+            case Opcodes.GETFIELD: {
+                Origin receiver = pop();
+                if (value != null && receiver != null && receiver.source != null && !receiver.source.isField()) {
+                    value = new Origin(qualifiedName, descriptor, false,
+                        new Source(receiver.source.local(), owner, name, descriptor));
+                }
                 pushValue(value, size);
                 break;
+            }
             default: // PUTFIELD
                 pop(size + 1);
         }

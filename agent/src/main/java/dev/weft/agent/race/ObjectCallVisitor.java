@@ -49,8 +49,9 @@ final class ObjectCallVisitor extends MethodVisitor {
     private boolean spillsSafe;
     private int line = -1;
 
+    /** @param firstFreeLocal the first local not taken by the method or by other rewriting (memos), or 0 */
     ObjectCallVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, int classVersion, int access,
-                      String methodName, String descriptor) {
+                      String methodName, String descriptor, int firstFreeLocal) {
         super(Opcodes.ASM9, delegate);
         this.scope = scope;
         this.internalClassName = internalClassName;
@@ -60,7 +61,8 @@ final class ObjectCallVisitor extends MethodVisitor {
         this.frames = (classVersion & 0xFFFF) >= Opcodes.V1_7;
         this.spillsSafe = frames;
         this.hooks = !methodName.equals("<clinit>"); // class initialization orders its calls before every other use
-        this.localsSeen = (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
+        this.localsSeen = Math.max(firstFreeLocal,
+            (Type.getArgumentsAndReturnSizes(descriptor) >> 2) - ((access & Opcodes.ACC_STATIC) != 0 ? 1 : 0));
     }
 
     @Override

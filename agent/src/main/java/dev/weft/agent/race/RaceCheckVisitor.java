@@ -29,11 +29,14 @@ import net.bytebuddy.jar.asm.Type;
  *
  * <p>{@code StampedLock.tryOptimisticRead} and {@code validate} report their results, which make
  * the reads between them speculative (see {@code OptimisticReads}).
+ *
+ * <p>Checks in loops follow the method's {@link LoopChecks} plan, written by a {@link LoopCheckWriter}:
+ * memos, and head checks of loops whose arrays the thread has already checked in its epoch.
  */
 final class RaceCheckVisitor extends MethodVisitor {
     private static final ConcurrentHashMap<String, Integer> FIELD_IDS = new ConcurrentHashMap<>();
-    /** The most any check adds: an array store's [array, index] copied above its value, and two ints. */
-    private static final int EXTRA_STACK = 4;
+    /** The most any check adds: an array store's [array, index] copied above its value, two ints, a memo and the flag. */
+    private static final int EXTRA_STACK = 6;
     private static final String STAMPED_LOCK = "java/util/concurrent/locks/StampedLock";
 
     private final RaceScope scope;
@@ -47,12 +50,20 @@ final class RaceCheckVisitor extends MethodVisitor {
     private boolean thisInitialized;
     private int pendingNews;
     private int line = -1;
+    private final LoopChecks.Method plan;
+    private final LoopCheckWriter loops;
+    private int arraySites;
+    private int fieldSites;
+    private final String internalClassName;
 
     RaceCheckVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, String methodName,
-                     java.util.BitSet coveredReads) {
+                     java.util.BitSet coveredReads, LoopChecks.Method plan) {
         super(Opcodes.ASM9, delegate);
         this.scope = scope;
         this.coveredReads = coveredReads;
+        this.plan = plan;
+        this.loops = new LoopCheckWriter(delegate, plan);
+        this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;
         this.staticInitializer = methodName.equals("<clinit>");
@@ -65,20 +76,48 @@ final class RaceCheckVisitor extends MethodVisitor {
         if (staticInitializer) {
             hook("classInitStarted", "()V");
         }
+        loops.start();
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        loops.tryCatchBlock(handler);
+        super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        super.visitLabel(label);
+        loops.label(label);
+    }
+
+    @Override
+    public void visitIincInsn(int var, int increment) {
+        loops.instruction();
+        super.visitIincInsn(var, increment);
     }
 
     @Override
     public void visitInsn(int opcode) {
+        loops.instruction();
+        int arraySite = isArrayAccess(opcode) ? arraySites++ : -1;
         if (staticInitializer && opcode == Opcodes.RETURN) {
             hook("classInitEnded", "()V");
         }
         if (!staticInitializer && opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
-            arrayLoad();
+            arrayLoad(arraySite);
         } else if (!staticInitializer && opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
-            arrayStore(opcode == Opcodes.LASTORE || opcode == Opcodes.DASTORE);
+            arrayStore(opcode == Opcodes.LASTORE || opcode == Opcodes.DASTORE, arraySite);
         }
         origins.insn(opcode);
         super.visitInsn(opcode);
+        if (opcode == Opcodes.MONITORENTER || opcode == Opcodes.MONITOREXIT) {
+            loops.clear();
+        }
+    }
+
+    private static boolean isArrayAccess(int opcode) {
+        return (opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) || (opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE);
     }
 
     /**
@@ -86,18 +125,18 @@ final class RaceCheckVisitor extends MethodVisitor {
      * statement writes the element right after ({@code counts[k]++}): the write's check finds every
      * race the read's would (reported as races of the write), at half the cost.
      */
-    private void arrayLoad() {
+    private void arrayLoad(int arraySite) {
         if (origins.loadBeforeStoreToSameElement()) {
             return;
         }
         int nameId = arrayNameId(origins.loadedArray());
         super.visitInsn(Opcodes.DUP2);
         pushIds(nameId, AccessSites.register(className, methodName, line));
-        hook("arrayLoad", "(Ljava/lang/Object;III)V");
+        loops.checkHook("arrayLoad", "(Ljava/lang/Object;III)V", plan.arrayMemo(arraySite), arraySite);
     }
 
     /** [array, index, value] stays, after {@code Hooks.arrayStore(array, index, nameId, site)}. */
-    private void arrayStore(boolean wide) {
+    private void arrayStore(boolean wide, int arraySite) {
         ArrayOrigins.Origin array = origins.storedArray(wide);
         if (array != null && array.fresh) {
             return;
@@ -113,7 +152,7 @@ final class RaceCheckVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.DUP2_X1); // [array, index, value, array, index]
         }
         pushIds(nameId, AccessSites.register(className, methodName, line));
-        hook("arrayStore", "(Ljava/lang/Object;III)V");
+        loops.checkHook("arrayStore", "(Ljava/lang/Object;III)V", plan.arrayMemo(arraySite), arraySite);
     }
 
     /** The registered name of the elements of {@code array}, {@code com.acme.Foo.data[]}; -1 if it has none. */
@@ -123,48 +162,57 @@ final class RaceCheckVisitor extends MethodVisitor {
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
+        loops.instruction();
         origins.intInsn(opcode, operand);
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitVarInsn(int opcode, int var) {
+        loops.instruction();
         origins.varInsn(opcode, var);
         super.visitVarInsn(opcode, var);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        loops.instruction();
         origins.invokeDynamicInsn(descriptor);
         super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+        loops.clear();
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
+        loops.instruction();
         origins.jumpInsn(opcode);
-        super.visitJumpInsn(opcode, label);
+        super.visitJumpInsn(opcode, loops.target(label));
     }
 
     @Override
     public void visitLdcInsn(Object value) {
+        loops.instruction();
         origins.ldcInsn(value);
         super.visitLdcInsn(value);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        loops.instruction();
         origins.switchInsn();
-        super.visitTableSwitchInsn(min, max, dflt, labels);
+        super.visitTableSwitchInsn(min, max, loops.target(dflt), loops.targets(labels));
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        loops.instruction();
         origins.switchInsn();
-        super.visitLookupSwitchInsn(dflt, keys, labels);
+        super.visitLookupSwitchInsn(loops.target(dflt), keys, loops.targets(labels));
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int dimensions) {
+        loops.instruction();
         origins.multiANewArrayInsn(descriptor, dimensions);
         super.visitMultiANewArrayInsn(descriptor, dimensions);
     }
@@ -172,7 +220,7 @@ final class RaceCheckVisitor extends MethodVisitor {
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         origins.frame(type, numLocal, local, numStack, stack);
-        super.visitFrame(type, numLocal, local, numStack, stack);
+        loops.frame(type, numLocal, local, numStack, stack);
     }
 
     @Override
@@ -183,15 +231,20 @@ final class RaceCheckVisitor extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        loops.instruction();
         if (opcode == Opcodes.NEW) {
             pendingNews++;
         }
         origins.typeInsn(opcode, type);
         super.visitTypeInsn(opcode, type);
+        if (opcode == Opcodes.NEW && !type.equals(internalClassName)) {
+            loops.clear(); // may initialize a class
+        }
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        loops.instruction();
         if (opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
             if (pendingNews > 0) {
                 pendingNews--;
@@ -204,6 +257,7 @@ final class RaceCheckVisitor extends MethodVisitor {
             && (descriptor.equals("()V") || descriptor.equals("(J)V") || descriptor.equals("(JI)V"))) {
             // Object.wait is final: whatever the owner named, this is it
             hook("wait", "(Ljava/lang/Object;" + descriptor.substring(1));
+            loops.clear();
             return;
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -216,48 +270,57 @@ final class RaceCheckVisitor extends MethodVisitor {
                 hook("optimisticReadValidated", "(Z)V");
             }
         }
+        loops.called(owner, name);
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        loops.instruction();
+        int memo = plan.fieldMemo(fieldSites++);
         boolean covered = opcode == Opcodes.GETFIELD && coveredReads.get(reads++);
         FieldResolver.Resolved field = staticInitializer || (opcode == Opcodes.PUTFIELD && !thisInitialized)
             ? null : scope.resolve(owner, name);
-        origins.fieldInsn(opcode, descriptor, (field != null ? field.declaringClass() : owner.replace('/', '.')) + "." + name);
+        origins.fieldInsn(opcode, owner, name, descriptor,
+            (field != null ? field.declaringClass() : owner.replace('/', '.')) + "." + name);
+        boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
         if (field == null || field.isFinal() || (covered && !field.isVolatile())) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
+        } else if (field.isVolatile()) {
+            volatileAccess(opcode, owner, name, descriptor, fieldId(field.declaringClass() + "." + name, isStatic),
+                Type.getType(descriptor).getSize() == 2);
+            loops.clear();
             return;
-        }
-        boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
-        int fieldId = fieldId(field.declaringClass() + "." + name, isStatic);
-        boolean wide = Type.getType(descriptor).getSize() == 2;
-        if (field.isVolatile()) {
-            volatileAccess(opcode, owner, name, descriptor, fieldId, wide);
         } else {
-            checkedAccess(opcode, owner, name, descriptor, fieldId, wide);
+            checkedAccess(opcode, owner, name, descriptor, fieldId(field.declaringClass() + "." + name, isStatic),
+                Type.getType(descriptor).getSize() == 2, memo);
+        }
+        if (isStatic && !(owner.equals(internalClassName)
+            && (field == null || field.declaringClass().equals(className)))) {
+            loops.clear(); // may initialize a class
         }
     }
 
-    private void checkedAccess(int opcode, String owner, String name, String descriptor, int fieldId, boolean wide) {
+    private void checkedAccess(int opcode, String owner, String name, String descriptor, int fieldId, boolean wide,
+                               int memo) {
         int site = AccessSites.register(className, methodName, line);
         switch (opcode) {
             case Opcodes.GETFIELD:
                 super.visitInsn(Opcodes.DUP);
                 pushIds(fieldId, site);
-                hook("getField", "(Ljava/lang/Object;II)V");
+                loops.checkHook("getField", "(Ljava/lang/Object;II)V", memo, -1);
                 break;
             case Opcodes.PUTFIELD:
                 copyReceiverAboveValue(wide);
                 pushIds(fieldId, site);
-                hook("putField", "(Ljava/lang/Object;II)V");
+                loops.checkHook("putField", "(Ljava/lang/Object;II)V", memo, -1);
                 break;
             case Opcodes.GETSTATIC:
                 pushIds(fieldId, site);
-                hook("getStatic", "(II)V");
+                loops.checkHook("getStatic", "(II)V", memo, -1);
                 break;
             default:
                 pushIds(fieldId, site);
-                hook("putStatic", "(II)V");
+                loops.checkHook("putStatic", "(II)V", memo, -1);
         }
         super.visitFieldInsn(opcode, owner, name, descriptor);
     }
@@ -314,7 +377,7 @@ final class RaceCheckVisitor extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+        super.visitMaxs(maxStack + EXTRA_STACK, loops.maxLocals(maxLocals));
     }
 
     /** Instance fields are numbered by name (their shadows live in each object); statics per loader too. */

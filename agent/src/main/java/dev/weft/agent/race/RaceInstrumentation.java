@@ -41,15 +41,18 @@ public final class RaceInstrumentation {
 
     /** What a class's methods need to know of it before they are rewritten (one scan of the class). */
     public CheckPlan plan(ClassReader reader) {
-        return new CheckPlan(CoveredReads.of(reader));
+        CoveredReads coveredReads = CoveredReads.of(reader);
+        return new CheckPlan(coveredReads, LoopChecks.of(reader, coveredReads));
     }
 
-    /** The result of {@link #plan}: which reads the write right after them covers, per method. */
+    /** The result of {@link #plan}: per method, which reads the write right after them covers, and which checks get memos. */
     public static final class CheckPlan {
         private final CoveredReads coveredReads;
+        private final LoopChecks loopChecks;
 
-        private CheckPlan(CoveredReads coveredReads) {
+        private CheckPlan(CoveredReads coveredReads, LoopChecks loopChecks) {
             this.coveredReads = coveredReads;
+            this.loopChecks = loopChecks;
         }
     }
 
@@ -65,8 +68,10 @@ public final class RaceInstrumentation {
                                 int access, String methodName, String descriptor, CheckPlan plan) {
         RaceScope scope = new RaceScope(resolver, filter, loader);
         MethodVisitor notes = new UnmodelledSyncVisitor(method, internalClassName, methodName);
+        LoopChecks.Method memos = plan.loopChecks.of(methodName, descriptor);
         MethodVisitor fields = new RaceCheckVisitor(notes, scope, internalClassName, methodName,
-            plan.coveredReads.of(methodName, descriptor));
-        return new ObjectCallVisitor(fields, scope, internalClassName, classVersion, access, methodName, descriptor);
+            plan.coveredReads.of(methodName, descriptor), memos);
+        return new ObjectCallVisitor(fields, scope, internalClassName, classVersion, access, methodName, descriptor,
+            memos.firstLocal() + memos.localsAdded());
     }
 }

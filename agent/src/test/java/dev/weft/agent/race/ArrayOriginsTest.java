@@ -13,10 +13,10 @@ class ArrayOriginsTest {
     void theArrayOfAStoreIsTheOneLoadedFirstNotTheLastFieldRead() {
         // a[i] = b[i];
         origins.varInsn(Opcodes.ALOAD, 0);
-        origins.fieldInsn(Opcodes.GETFIELD, "[I", "com.acme.Foo.a");
+        origins.fieldInsn(Opcodes.GETFIELD, "com/acme/Foo", "a", "[I", "com.acme.Foo.a");
         origins.varInsn(Opcodes.ILOAD, 1);
         origins.varInsn(Opcodes.ALOAD, 0);
-        origins.fieldInsn(Opcodes.GETFIELD, "[I", "com.acme.Foo.b");
+        origins.fieldInsn(Opcodes.GETFIELD, "com/acme/Foo", "b", "[I", "com.acme.Foo.b");
         origins.varInsn(Opcodes.ILOAD, 1);
 
         assertThat(origins.loadedArray().name).isEqualTo("com.acme.Foo.b");
@@ -39,7 +39,7 @@ class ArrayOriginsTest {
     void anArrayKeptInALocalKeepsItsName() {
         // long[] t = this.totals; ... t[i] += 1L;
         origins.varInsn(Opcodes.ALOAD, 0);
-        origins.fieldInsn(Opcodes.GETFIELD, "[J", "com.acme.Foo.totals");
+        origins.fieldInsn(Opcodes.GETFIELD, "com/acme/Foo", "totals", "[J", "com.acme.Foo.totals");
         origins.varInsn(Opcodes.ASTORE, 2);
         origins.varInsn(Opcodes.ALOAD, 2);
         origins.varInsn(Opcodes.ILOAD, 1);
@@ -53,7 +53,7 @@ class ArrayOriginsTest {
 
     @Test
     void aLoopHeadFrameKeepsALocalOfTheSameArrayType() {
-        origins.fieldInsn(Opcodes.GETSTATIC, "[D", "com.acme.Foo.weights");
+        origins.fieldInsn(Opcodes.GETSTATIC, "com/acme/Foo", "weights", "[D", "com.acme.Foo.weights");
         origins.varInsn(Opcodes.ASTORE, 1);
         origins.frame(Opcodes.F_NEW, 3, new Object[] {"com/acme/Foo", "[D", Opcodes.INTEGER}, 0, new Object[0]);
         origins.varInsn(Opcodes.ALOAD, 1);
@@ -64,20 +64,38 @@ class ArrayOriginsTest {
 
     @Test
     void aFrameThatGivesTheLocalAnotherTypeForgetsIt() {
-        origins.fieldInsn(Opcodes.GETSTATIC, "[D", "com.acme.Foo.weights");
+        origins.fieldInsn(Opcodes.GETSTATIC, "com/acme/Foo", "weights", "[D", "com.acme.Foo.weights");
         origins.varInsn(Opcodes.ASTORE, 1);
         origins.frame(Opcodes.F_NEW, 2, new Object[] {"com/acme/Foo", "java/lang/Object"}, 0, new Object[0]);
         origins.varInsn(Opcodes.ALOAD, 1);
         origins.varInsn(Opcodes.ILOAD, 2);
 
-        assertThat(origins.loadedArray()).isNull();
+        assertThat(origins.loadedArray().name).isNull();
+    }
+
+    @Test
+    void aReferenceRemembersTheLocalOrTheFieldOfALocalItWasLoadedFrom() {
+        origins.varInsn(Opcodes.ALOAD, 3);
+        origins.varInsn(Opcodes.ILOAD, 2);
+        assertThat(origins.loadedArray().source).isEqualTo(ArrayOrigins.Source.local(3));
+        origins.insn(Opcodes.POP2);
+
+        origins.varInsn(Opcodes.ALOAD, 0);
+        origins.fieldInsn(Opcodes.GETFIELD, "com/acme/Foo", "data", "[I", "com.acme.Foo.data");
+        origins.varInsn(Opcodes.ILOAD, 2);
+        assertThat(origins.loadedArray().source).isEqualTo(new ArrayOrigins.Source(0, "com/acme/Foo", "data", "[I"));
+        origins.insn(Opcodes.POP2);
+
+        origins.methodInsn(Opcodes.INVOKESTATIC, "()[I");
+        origins.varInsn(Opcodes.ILOAD, 2);
+        assertThat(origins.loadedArray()).as("a call's result has no source").isNull();
     }
 
     @Test
     void aRowOfATwoDimensionalArrayIsNamedAfterIt() {
         // grid[i][j]
         origins.varInsn(Opcodes.ALOAD, 0);
-        origins.fieldInsn(Opcodes.GETFIELD, "[[I", "com.acme.Foo.grid");
+        origins.fieldInsn(Opcodes.GETFIELD, "com/acme/Foo", "grid", "[[I", "com.acme.Foo.grid");
         origins.varInsn(Opcodes.ILOAD, 1);
         origins.insn(Opcodes.AALOAD);
         origins.varInsn(Opcodes.ILOAD, 2);
@@ -108,7 +126,7 @@ class ArrayOriginsTest {
     void anArrayFromAParameterOrCallHasNoName() {
         origins.varInsn(Opcodes.ALOAD, 1);
         origins.varInsn(Opcodes.ILOAD, 2);
-        assertThat(origins.loadedArray()).isNull();
+        assertThat(origins.loadedArray().name).isNull();
 
         origins.insn(Opcodes.POP2);
         origins.methodInsn(Opcodes.INVOKESTATIC, "()[I");

@@ -30,12 +30,16 @@ public final class ArrayRaces {
         CORRECT.put("lockGuarded", ArrayRaces::lockGuardedCorrect);
         CORRECT.put("threadLocalHotLoop", ArrayRaces::threadLocalHotLoopCorrect);
         CORRECT.put("sharedReadOnlyRows", ArrayRaces::sharedReadOnlyRowsCorrect);
+        CORRECT.put("lockedSweeps", ArrayRaces::lockedSweepsCorrect);
+        CORRECT.put("handedOverSweeps", ArrayRaces::handedOverSweepsCorrect);
 
         RACY.put("counter", ArrayRaces::counterRacy);
         RACY.put("writerReader", ArrayRaces::writerReaderRacy);
         RACY.put("objectSlots", ArrayRaces::objectSlotsRacy);
         RACY.put("parameter", ArrayRaces::parameterRacy);
         RACY.put("gridCell", ArrayRaces::gridCellRacy);
+        RACY.put("sweeps", ArrayRaces::sweepsRacy);
+        RACY.put("lateWriter", ArrayRaces::lateWriterRacy);
     }
 
     /** The shared arrays, as fields, so that races name them: {@code com.acme.it.races.ArrayRaces$Shared.counts[]}. */
@@ -46,6 +50,7 @@ public final class ArrayRaces {
         int[][] grid = new int[3][3];
         volatile int[] published;
         double[] halves = new double[1000];
+        double[] sweep = new double[256];
     }
 
     public static void main(String[] args) throws Exception {
@@ -275,6 +280,53 @@ public final class ArrayRaces {
         shared.grid[2][0] = shared.grid[0][0] + shared.grid[1][0];
     }
 
+    /**
+     * Sweeps over one array — loops with no synchronization inside, whose checks weft hoists to the
+     * loop's head once the thread has checked the array in its current epoch — taken in turns
+     * under a lock: every turn is a new epoch, so each sweep's head finds the array unchecked.
+     */
+    static void lockedSweepsCorrect() throws Exception {
+        double[] data = new Shared().sweep;
+        Object lock = new Object();
+        Body sweeps = () -> {
+            for (int turn = 0; turn < 300; turn++) {
+                synchronized (lock) {
+                    sweepCorrect(data, turn);
+                    sweepCorrect(data, turn + 1);
+                }
+            }
+        };
+        joinAll(start("locked-sweeps-1", sweeps), start("locked-sweeps-2", sweeps));
+    }
+
+    static void sweepCorrect(double[] data, int turn) {
+        for (int i = 0; i < data.length; i++) {
+            data[i] = data[i] * 0.5 + turn;
+        }
+    }
+
+    /** Sweeps handed back and forth over a queue: each thread's sweeps are ordered after the other's. */
+    static void handedOverSweepsCorrect() throws Exception {
+        BlockingQueue<double[]> toWorker = new ArrayBlockingQueue<>(1);
+        BlockingQueue<double[]> back = new ArrayBlockingQueue<>(1);
+        Thread worker = start("sweep-worker", () -> {
+            for (int turn = 0; turn < 200; turn++) {
+                double[] data = toWorker.take();
+                sweepCorrect(data, turn);
+                sweepCorrect(data, -turn);
+                back.put(data);
+            }
+        });
+        double[] data = new Shared().sweep;
+        for (int turn = 0; turn < 200; turn++) {
+            sweepCorrect(data, turn);
+            toWorker.put(data);
+            data = back.take();
+            sweepCorrect(data, turn);
+        }
+        worker.join();
+    }
+
     // ---- racy ---------------------------------------------------------------------------------
 
     /** Two threads increment {@code counts[0]} without synchronization. */
@@ -336,6 +388,73 @@ public final class ArrayRaces {
         for (int i = 0; i < 5_000; i++) {
             marks[7] = (short) (marks[7] + 1);
         }
+    }
+
+    /** Two threads sweep one array at once, one writing, one reading, with no synchronization at all. */
+    static void sweepsRacy() throws Exception {
+        double[] data = new Shared().sweep;
+        Thread writer = start("sweep-writer", () -> {
+            for (int turn = 0; turn < 2_000; turn++) {
+                sweepsRacyWrite(data, turn);
+            }
+        });
+        Thread reader = start("sweep-reader", () -> {
+            double sum = 0;
+            for (int turn = 0; turn < 2_000; turn++) {
+                sum += sweepsRacyRead(data);
+            }
+            if (Double.isNaN(sum)) {
+                throw new IllegalStateException();
+            }
+        });
+        joinAll(writer, reader);
+    }
+
+    static void sweepsRacyWrite(double[] data, int turn) {
+        for (int i = 0; i < data.length; i++) {
+            data[i] = turn;
+        }
+    }
+
+    static double sweepsRacyRead(double[] data) {
+        double sum = 0;
+        for (int i = 0; i < data.length; i++) {
+            sum += data[i];
+        }
+        return sum;
+    }
+
+    /**
+     * A thread sweeps an array over and over in one epoch (after its first sweep, its sweeps skip
+     * their checks at the loop's head); a thread it started writes one element meanwhile, ordered
+     * after the first sweep only. The write is no race with what the sweeper's coarse check
+     * remembered (another element): it refines the array, and the sweeper's next sweep is checked
+     * element by element again and finds the race. The sweeper watches the writer's state, which
+     * orders nothing.
+     */
+    static void lateWriterRacy() throws Exception {
+        double[] data = new Shared().sweep;
+        Thread sweeper = start("late-sweeper", () -> {
+            double sum = lateWriterRacySweep(data);
+            Thread writer = start("late-writer", () -> data[128] = 1.0);
+            while (writer.getState() != Thread.State.TERMINATED) {
+                sum += lateWriterRacySweep(data);
+            }
+            sum += lateWriterRacySweep(data);
+            writer.join();
+            if (Double.isNaN(sum)) {
+                throw new IllegalStateException();
+            }
+        });
+        sweeper.join();
+    }
+
+    static double lateWriterRacySweep(double[] data) {
+        double sum = 0;
+        for (int i = 0; i < data.length; i++) {
+            sum += data[i];
+        }
+        return sum;
     }
 
     /** One cell of a row of {@code grid}, written by two threads. */
