@@ -19,8 +19,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * moved past them, and the memo variants of the check hooks.
  *
  * <p>Memos and the flag are cleared after every instruction that may end the thread's epoch or run
- * code that does — calls (but weft's own {@code objectCall}, a check that synchronizes nothing),
- * monitor instructions, volatile accesses, {@code new} and static field accesses of other classes
+ * code that does — calls (but weft's own {@code objectCall}, a check that synchronizes nothing,
+ * and {@link PureCalls}), monitor instructions, volatile accesses, {@code new} and static field accesses of other classes
  * (class initialization) — and at the start of exception handlers (the epoch may have ended in a
  * call that threw). A clearing right after another, with no label or memo check between, is left out.
  */
@@ -68,9 +68,10 @@ final class LoopCheckWriter {
         maybeSet = false;
     }
 
-    /** After a call to {@code owner.name}. */
-    void called(String owner, String name) {
-        if (!(owner.equals(Bytecode.HOOKS) && name.equals("objectCall"))) {
+    /** After a call to {@code owner.name}: unless it cannot synchronize, the epoch may have ended. */
+    void called(int opcode, String owner, String name) {
+        boolean check = owner.equals(Bytecode.HOOKS) && name.equals("objectCall");
+        if (!check && !PureCalls.isPure(opcode, owner, name)) {
             clear();
         }
     }

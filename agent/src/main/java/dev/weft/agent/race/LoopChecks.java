@@ -230,7 +230,9 @@ final class LoopChecks {
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
             instruction();
-            clearing.add(position);
+            if (!PureCalls.isPure(opcode, owner, name)) {
+                clearing.add(position);
+            }
             origins.methodInsn(opcode, descriptor);
         }
 

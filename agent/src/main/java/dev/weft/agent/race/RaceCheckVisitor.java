@@ -270,7 +270,7 @@ final class RaceCheckVisitor extends MethodVisitor {
                 hook("optimisticReadValidated", "(Z)V");
             }
         }
-        loops.called(owner, name);
+        loops.called(opcode, owner, name);
     }
 
     @Override

@@ -38,8 +38,22 @@ class LoopChecksTest {
 
         void withACall(double[] data) {
             for (int i = 0; i < data.length; i++) {
-                data[i] = Math.sqrt(data[i]); // a call inside: no covered loop, memos only
+                data[i] = String.valueOf(data[i]).length(); // calls inside: no covered loop, memos only
             }
+        }
+
+        void withMath(double[] data) {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = Math.sqrt(Math.abs(data[i])); // Math synchronizes nothing: covered
+            }
+        }
+
+        double withRandom(double[] data) {
+            double sum = 0;
+            for (int i = 0; i < data.length; i++) {
+                sum += data[i] * Math.random(); // an atomic seed: not covered
+            }
+            return sum;
         }
 
         void reassigned(double[][] rows) {
@@ -118,6 +132,12 @@ class LoopChecksTest {
         assertThat(plan.count()).isEqualTo(2);
         assertThat(plan.loops()).isEmpty();
         assertThat(plan.flagLocal()).isEqualTo(-1);
+    }
+
+    @Test
+    void callsThatSynchronizeNothingKeepTheLoopCovered() throws IOException {
+        assertThat(onlyNeed(plan("withMath", "([D)V"))).isEqualTo(new LoopChecks.Need(ArrayOrigins.Source.local(1), true, true));
+        assertThat(plan("withRandom", "([D)D").loops()).isEmpty();
     }
 
     @Test
