@@ -17,11 +17,31 @@ package dev.weft.runtime;
  * count is read without weft's lock: where an acquire is ordered after a release by the
  * program's own synchronization, that order makes the release's count visible too; where it is
  * not, there is no edge to miss.
+ *
+ * <p>A slot also remembers, when it knows one, a thread step whose clock covers the slot's: the
+ * step its last release ended, if the releaser's clock already covered the slot's before that
+ * release (the releaser took in the slot since anyone else released into it, as a lock's holders
+ * and a monitor's owners do). Then the slot's clock is a copy of the releaser's at that release,
+ * and an acquiring thread that already knows that step of the releaser — as every publication
+ * ends a step of its thread ({@link ThreadState#tick}), knowing a step's time means knowing the
+ * clock the thread published with it — already has all of it: the acquire costs two reads and no
+ * lock, even when the slot changed since the thread's last join of it (a monitor of a JDK object
+ * taken by thread after thread, whose owners learn of each other elsewhere). The step is read
+ * without the lock, as the count is: a release the program orders before the acquire wrote it or
+ * an older value never becomes visible again, and every later value describes a clock that
+ * includes that release. It is one {@code long}, which HotSpot reads and writes whole on 64-bit
+ * platforms. A thread that takes over an ended thread's number ({@link Threads}) knows the steps
+ * the ended thread published, so it cannot make a step look known that is not.
  */
 final class SyncClocks {
     private static final int SLOTS = 1 << 16;
     private static final VectorClock[] CLOCKS = new VectorClock[SLOTS];
     private static final int[] RELEASES = new int[SLOTS];
+    /**
+     * Per slot, the epoch of a thread step whose clock covers the slot's ({@link Epochs#NONE}: none
+     * known); written under the slot's lock, read without it.
+     */
+    private static final long[] COVERED_BY = new long[SLOTS];
 
     static {
         for (int i = 0; i < SLOTS; i++) {
@@ -54,14 +74,22 @@ final class SyncClocks {
         return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 
-    /** The releasing thread's clock flows into the object's. */
+    /** The releasing thread's clock flows into the object's; the caller then ends the thread's step. */
     static void release(int slot, ThreadState thread) {
         VectorClock clock = CLOCKS[slot];
+        VectorClock mine = thread.clock;
         int cached = thread.seenIndex(slot);
         synchronized (clock) {
             int releases = RELEASES[slot];
             boolean upToDate = cached >= 0 && thread.seenReleases[cached] == releases;
-            clock.join(thread.clock);
+            boolean covered;
+            if (upToDate || covers(COVERED_BY[slot], mine)) {
+                clock.copyFrom(mine); // the slot's clock is within the thread's: the join is a copy
+                covered = true;
+            } else {
+                covered = clock.joinCovered(mine);
+            }
+            COVERED_BY[slot] = covered ? thread.epoch : Epochs.NONE;
             RELEASES[slot] = ++releases;
             if (upToDate) {
                 thread.seenReleases[cached] = releases; // the clock is still within the thread's
@@ -75,6 +103,9 @@ final class SyncClocks {
         if (cached >= 0 && thread.seenReleases[cached] == RELEASES[slot]) {
             return;
         }
+        if (covers(COVERED_BY[slot], thread.clock)) {
+            return;
+        }
         VectorClock clock = CLOCKS[slot];
         int releases;
         synchronized (clock) {
@@ -82,5 +113,10 @@ final class SyncClocks {
             releases = RELEASES[slot];
         }
         thread.remember(slot, releases);
+    }
+
+    /** Whether {@code clock} knows the thread step {@code coveredBy} (not {@link Epochs#NONE}) ended with. */
+    private static boolean covers(long coveredBy, VectorClock clock) {
+        return coveredBy != Epochs.NONE && Epochs.time(coveredBy) <= clock.get(Epochs.tid(coveredBy));
     }
 }

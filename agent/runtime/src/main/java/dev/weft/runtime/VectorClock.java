@@ -57,6 +57,38 @@ final class VectorClock {
         }
     }
 
+    /**
+     * As {@link #join}; returns whether this clock was within {@code other} before (no entry
+     * greater than {@code other}'s), so that it is now equal to it.
+     */
+    boolean joinCovered(VectorClock other) {
+        int theirSize = other.size;
+        if (theirSize > times.length) {
+            times = Arrays.copyOf(times, Math.max(theirSize, times.length * 2));
+        }
+        int[] theirs = other.times;
+        int[] mine = times;
+        boolean covered = true;
+        for (int i = 0; i < theirSize; i++) {
+            int t = theirs[i];
+            int m = mine[i];
+            if (t > m) {
+                mine[i] = t;
+            } else if (m > t) {
+                covered = false;
+            }
+        }
+        for (int i = theirSize; i < size && covered; i++) {
+            if (mine[i] != 0) {
+                covered = false;
+            }
+        }
+        if (theirSize > size) {
+            size = theirSize;
+        }
+        return covered;
+    }
+
     /** This clock becomes a copy of {@code other}. */
     void copyFrom(VectorClock other) {
         int theirSize = other.size;
