@@ -18,8 +18,9 @@ import jdk.internal.vm.annotation.DontInline;
  * arrays start afresh at their next access, their history lost (a race with an access from before
  * can be missed, never invented). {@link #dropped()} counts them for the agent-info event.
  *
- * <p>Before the table, a miss looks at the last array the thread looked up: a new array read at
- * two sites (a request's fields) costs one table lookup, not two.
+ * <p>Before the table, a miss looks at the last {@value #RECENT} arrays the thread looked up: a new
+ * array read at two sites (a request's fields) costs one table lookup, not two, and so does a request
+ * read again after the thread locked and updated another array (its session) in between.
  *
  * <p>{@link #find} is the slow path of the hooks: never inlined (the annotation counts in boot-loader
  * classes), or a hook that inlined it would grow too big to be inlined into the application's loops.
@@ -31,6 +32,8 @@ import jdk.internal.vm.annotation.DontInline;
 public final class ArrayShadows {
     static final int CACHE_SLOTS = 512;
     static final int CACHE_MASK = CACHE_SLOTS - 1;
+    /** How many of its last table results a thread looks at before the table. */
+    static final int RECENT = 4;
 
     private static final WeakIdentityTable TABLE = new WeakIdentityTable(new WeakIdentityTable.Factory() {
         @Override
@@ -50,15 +53,7 @@ public final class ArrayShadows {
      */
     @DontInline
     static ArrayShadow find(ThreadState thread, Object array, int nameId, int site) {
-        ArrayShadow shadow = thread.lastArray;
-        if (shadow == null || shadow.get() != array) {
-            shadow = (ArrayShadow) TABLE.get(array);
-            thread.lastArray = shadow;
-        }
-        if (!shadow.shared && shadow.firstTid != thread.tid) {
-            shadow.shared = true;
-            TABLE.keep(shadow); // a second thread: old generation
-        }
+        ArrayShadow shadow = lookUp(thread, array);
         if (!shadow.named) {
             if (nameId >= 0) {
                 shadow.nameId = nameId;
@@ -67,13 +62,49 @@ public final class ArrayShadows {
                 shadow.nameId = typeName(array.getClass());
             }
         }
-        ArrayShadow[] cache = thread.arrayCache;
-        if (cache == null) {
-            cache = new ArrayShadow[CACHE_SLOTS];
-            thread.arrayCache = cache;
-        }
-        cache[site & CACHE_MASK] = shadow;
+        thread.arrayCache[site & CACHE_MASK] = shadow;
         return shadow;
+    }
+
+    /**
+     * The shadow of {@code array}: one of the thread's recent ones from the table, else the table's,
+     * which becomes the most recent.
+     */
+    private static ArrayShadow lookUp(ThreadState thread, Object array) {
+        ArrayShadow[] recent = thread.recentArrays;
+        if (recent == null) {
+            recent = new ArrayShadow[RECENT];
+            thread.recentArrays = recent;
+            thread.arrayCache = new ArrayShadow[CACHE_SLOTS];
+        }
+        ArrayShadow shadow = null;
+        for (int i = 0; i < RECENT; i++) {
+            ArrayShadow candidate = recent[i];
+            if (candidate != null && candidate.get() == array) {
+                shadow = candidate;
+                break;
+            }
+        }
+        if (shadow == null) {
+            shadow = (ArrayShadow) TABLE.get(array);
+            System.arraycopy(recent, 0, recent, 1, RECENT - 1);
+            recent[0] = shadow;
+        }
+        if (!shadow.shared && shadow.firstTid != thread.tid) {
+            shadow.shared = true;
+            TABLE.keep(shadow); // a second thread: old generation
+        }
+        return shadow;
+    }
+
+    /**
+     * The thread is about to enter the monitor of {@code array}: its shadow is looked up now, while
+     * the monitor is not held, and the accesses in the block find it as the thread's last one. Looked
+     * up inside the block, the array's identity hash would be taken from a held monitor, which
+     * HotSpot does outside compiled code (and, the first time, by inflating the monitor).
+     */
+    static void locking(ThreadState thread, Object array) {
+        lookUp(thread, array);
     }
 
     /**
