@@ -35,18 +35,27 @@ package dev.weft.runtime;
  */
 final class SyncClocks {
     private static final int SLOTS = 1 << 16;
-    private static final VectorClock[] CLOCKS = new VectorClock[SLOTS];
-    private static final int[] RELEASES = new int[SLOTS];
-    /**
-     * Per slot, the epoch of a thread step whose clock covers the slot's ({@link Epochs#NONE}: none
-     * known); written under the slot's lock, read without it.
-     */
-    private static final long[] COVERED_BY = new long[SLOTS];
+    private static final Slot[] CLOCKS = new Slot[SLOTS];
 
     static {
         for (int i = 0; i < SLOTS; i++) {
-            CLOCKS[i] = new VectorClock();
+            CLOCKS[i] = new Slot();
         }
+    }
+
+    /**
+     * A slot's clock, with its count and covering step beside the lock word: a release touches one
+     * object (and its times, allocated right after it), where separate tables of counts and steps
+     * cost two more cache misses per release of a slot that other threads used last.
+     */
+    private static final class Slot extends VectorClock {
+        /** Releases into the slot so far; written under the slot's lock, read without it. */
+        int releases;
+        /**
+         * The epoch of a thread step whose clock covers the slot's ({@link Epochs#NONE}: none known);
+         * written under the slot's lock, read without it.
+         */
+        long coveredBy;
     }
 
     private SyncClocks() {
@@ -76,21 +85,21 @@ final class SyncClocks {
 
     /** The releasing thread's clock flows into the object's; the caller then ends the thread's step. */
     static void release(int slot, ThreadState thread) {
-        VectorClock clock = CLOCKS[slot];
+        Slot clock = CLOCKS[slot];
         VectorClock mine = thread.clock;
         int cached = thread.seenIndex(slot);
         synchronized (clock) {
-            int releases = RELEASES[slot];
+            int releases = clock.releases;
             boolean upToDate = cached >= 0 && thread.seenReleases[cached] == releases;
             boolean covered;
-            if (upToDate || covers(COVERED_BY[slot], mine)) {
+            if (upToDate || covers(clock.coveredBy, mine)) {
                 clock.copyFrom(mine); // the slot's clock is within the thread's: the join is a copy
                 covered = true;
             } else {
                 covered = clock.joinCovered(mine);
             }
-            COVERED_BY[slot] = covered ? thread.epoch : Epochs.NONE;
-            RELEASES[slot] = ++releases;
+            clock.coveredBy = covered ? thread.epoch : Epochs.NONE;
+            clock.releases = ++releases;
             if (upToDate) {
                 thread.seenReleases[cached] = releases; // the clock is still within the thread's
             }
@@ -99,18 +108,18 @@ final class SyncClocks {
 
     /** The object's clock flows into the acquiring thread's. */
     static void acquire(int slot, ThreadState thread) {
+        Slot clock = CLOCKS[slot];
         int cached = thread.seenIndex(slot);
-        if (cached >= 0 && thread.seenReleases[cached] == RELEASES[slot]) {
+        if (cached >= 0 && thread.seenReleases[cached] == clock.releases) {
             return;
         }
-        if (covers(COVERED_BY[slot], thread.clock)) {
+        if (covers(clock.coveredBy, thread.clock)) {
             return;
         }
-        VectorClock clock = CLOCKS[slot];
         int releases;
         synchronized (clock) {
             thread.clock.join(clock);
-            releases = RELEASES[slot];
+            releases = clock.releases;
         }
         thread.remember(slot, releases);
     }

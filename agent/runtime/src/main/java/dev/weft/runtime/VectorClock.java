@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Joins and copies cost one step per thread weft has numbered, so they run only up to the
  * highest entry ever set ({@code size}), not over the array's spare capacity.
  */
-final class VectorClock {
+class VectorClock {
     private int[] times;
     /** One past the highest index ever set: entries from here on are zero. */
     private int size;
