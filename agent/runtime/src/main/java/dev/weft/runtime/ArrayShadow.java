@@ -181,16 +181,16 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             if (written != null) {
                 rangeOf(parts, written).seedWrite(written);
             }
-            ArrayAccess[] shared = coarse.reads;
-            if (shared == null) {
+            if (!coarse.readsShared()) {
                 ArrayAccess read = coarse.lastRead;
                 if (read != null) {
                     rangeOf(parts, read).seedRead(read, false);
                 }
             } else {
-                for (int i = 0; i < shared.length; i++) {
-                    if (shared[i] != null) {
-                        rangeOf(parts, shared[i]).seedRead(shared[i], true);
+                for (int tid = 0, threads = coarse.sharedReadCount(); tid < threads; tid++) {
+                    ArrayAccess read = coarse.sharedRead(tid);
+                    if (read != null) {
+                        rangeOf(parts, read).seedRead(read, true);
                     }
                 }
             }
@@ -224,12 +224,11 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             shadow.write = written.epoch;
             shadow.writeSite = written.site;
         }
-        ArrayAccess[] shared = range.reads;
-        if (shared == null) {
+        if (!range.readsShared()) {
             seedRead(elements, range.lastRead, first);
         } else {
-            for (int i = 0; i < shared.length; i++) {
-                seedRead(elements, shared[i], first);
+            for (int tid = 0, count = range.sharedReadCount(); tid < count; tid++) {
+                seedRead(elements, range.sharedRead(tid), first);
             }
         }
         return elements;

@@ -106,6 +106,20 @@ class ArrayShadowTest {
     }
 
     @Test
+    void aThreadsLatestUnorderedReadIsTheOneAWriteRacesWith() {
+        int latestSite = nextSite++;
+        ArrayShadow array = shadowOf(new int[10]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 4, otherSite, reports); // unordered reads: one record per thread
+        first.tick();
+        array.readChecked(first, 6, latestSite, reports); // the first thread's record is now this read
+
+        array.writeChecked(third, 6, writeSite, reports);
+
+        assertThat(reports.races).containsExactly("write at " + writeSite + " / read at " + latestSite);
+    }
+
+    @Test
     void accessesOrderedByARelease() {
         ArrayShadow array = shadowOf(new Object[50]);
         for (int i = 0; i < 50; i++) {
