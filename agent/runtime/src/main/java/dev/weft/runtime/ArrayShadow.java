@@ -253,7 +253,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             VectorClock clock = new VectorClock();
             int[] sites = new int[Math.max(tid, Epochs.tid(shadow.read)) + 1];
             clock.set(Epochs.tid(shadow.read), Epochs.time(shadow.read));
-            sites[Epochs.tid(shadow.read)] = shadow.readSite;
+            sites[Epochs.tid(shadow.read)] = shadow.readSite + 1; // sites plus one, as Shadow#readSites keeps them
             shadow.readSites = sites;
             shadow.reads = clock;
             shadow.read = Epochs.NONE;
@@ -266,6 +266,6 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             sites = grown;
             shadow.readSites = grown;
         }
-        sites[tid] = read.site;
+        sites[tid] = read.site + 1;
     }
 }

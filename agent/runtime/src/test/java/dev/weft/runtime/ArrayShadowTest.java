@@ -120,6 +120,19 @@ class ArrayShadowTest {
     }
 
     @Test
+    void unorderedReadsHandedDownToOneElementKeepTheirSites() {
+        ArrayShadow array = shadowOf(new int[10]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 3, otherSite, reports); // unordered reads of one element
+        array.writeChecked(third, 4, writeSite, reports); // conflicts with the reads of 3: per-element shadows
+
+        array.writeChecked(third, 3, writeSite, reports);
+
+        assertThat(reports.races).containsExactlyInAnyOrder("write at " + writeSite + " / read at " + readSite,
+            "write at " + writeSite + " / read at " + otherSite);
+    }
+
+    @Test
     void accessesOrderedByARelease() {
         ArrayShadow array = shadowOf(new Object[50]);
         for (int i = 0; i < 50; i++) {
