@@ -197,16 +197,16 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             if (written != null) {
                 rangeOf(parts, written).seedWrite(written);
             }
-            ArrayAccess[] shared = coarse.reads;
-            if (shared == null) {
+            if (!coarse.readsShared()) {
                 ArrayAccess read = coarse.lastRead;
                 if (read != null) {
                     rangeOf(parts, read).seedRead(read, false);
                 }
             } else {
-                for (int i = 0; i < shared.length; i++) {
-                    if (shared[i] != null) {
-                        rangeOf(parts, shared[i]).seedRead(shared[i], true);
+                for (int tid = 0, threads = coarse.sharedReadCount(); tid < threads; tid++) {
+                    ArrayAccess read = coarse.sharedRead(tid);
+                    if (read != null) {
+                        rangeOf(parts, read).seedRead(read, true);
                     }
                 }
             }
@@ -240,12 +240,11 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             shadow.write = written.epoch;
             shadow.writeSite = written.site;
         }
-        ArrayAccess[] shared = range.reads;
-        if (shared == null) {
+        if (!range.readsShared()) {
             seedRead(elements, range.lastRead, first);
         } else {
-            for (int i = 0; i < shared.length; i++) {
-                seedRead(elements, shared[i], first);
+            for (int tid = 0, count = range.sharedReadCount(); tid < count; tid++) {
+                seedRead(elements, range.sharedRead(tid), first);
             }
         }
         return elements;
@@ -270,7 +269,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             VectorClock clock = new VectorClock();
             int[] sites = new int[Math.max(tid, Epochs.tid(shadow.read)) + 1];
             clock.set(Epochs.tid(shadow.read), Epochs.time(shadow.read));
-            sites[Epochs.tid(shadow.read)] = shadow.readSite;
+            sites[Epochs.tid(shadow.read)] = shadow.readSite + 1; // sites plus one, as Shadow#readSites keeps them
             shadow.readSites = sites;
             shadow.reads = clock;
             shadow.read = Epochs.NONE;
@@ -283,6 +282,6 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             sites = grown;
             shadow.readSites = grown;
         }
-        sites[tid] = read.site;
+        sites[tid] = read.site + 1;
     }
 }

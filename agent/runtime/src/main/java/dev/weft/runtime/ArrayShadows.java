@@ -18,8 +18,9 @@ import jdk.internal.vm.annotation.DontInline;
  * arrays start afresh at their next access, their history lost (a race with an access from before
  * can be missed, never invented). {@link #dropped()} counts them for the agent-info event.
  *
- * <p>Before the table, a miss looks at the last array the thread looked up: a new array read at
- * two sites (a request's fields) costs one table lookup, not two.
+ * <p>Before the table, a miss looks at the last {@value #RECENT} arrays the thread looked up: a new
+ * array read at two sites (a request's fields) costs one table lookup, not two, and so does a request
+ * read again after the thread locked and updated another array (its session) in between.
  *
  * <p>{@link #find} is the slow path of the hooks: never inlined (the annotation counts in boot-loader
  * classes), or a hook that inlined it would grow too big to be inlined into the application's loops.
@@ -31,6 +32,8 @@ import jdk.internal.vm.annotation.DontInline;
 public final class ArrayShadows {
     static final int CACHE_SLOTS = 512;
     static final int CACHE_MASK = CACHE_SLOTS - 1;
+    /** How many of its last table results a thread looks at before the table. */
+    static final int RECENT = 4;
 
     private static final WeakIdentityTable TABLE = new WeakIdentityTable(new WeakIdentityTable.Factory() {
         @Override
@@ -50,18 +53,7 @@ public final class ArrayShadows {
      */
     @DontInline
     static ArrayShadow find(ThreadState thread, Object array, int nameId, int site) {
-        ArrayShadow shadow = thread.lastArray;
-        if (shadow == null || shadow.get() != array) {
-            shadow = (ArrayShadow) TABLE.peek(array);
-            if (shadow == null) {
-                shadow = (ArrayShadow) TABLE.get(array);
-            }
-            thread.lastArray = shadow;
-        }
-        if (!shadow.shared && shadow.firstTid != thread.tid) {
-            shadow.shared = true;
-            TABLE.keep(shadow); // a second thread: old generation
-        }
+        ArrayShadow shadow = lookUp(thread, array);
         if (!shadow.named) {
             if (nameId >= 0) {
                 shadow.nameId = nameId;
@@ -70,27 +62,88 @@ public final class ArrayShadows {
                 shadow.nameId = typeName(array.getClass());
             }
         }
-        ArrayShadow[] cache = thread.arrayCache;
-        if (cache == null) {
-            cache = new ArrayShadow[CACHE_SLOTS];
-            thread.arrayCache = cache;
-        }
-        cache[site & CACHE_MASK] = shadow;
+        thread.arrayCache[site & CACHE_MASK] = shadow;
         return shadow;
     }
 
     /** The shadow of {@code array} (not null) for a query that is no access: no site, no cache slot, no name. */
     static ArrayShadow lookup(ThreadState thread, Object array) {
-        ArrayShadow shadow = thread.lastArray;
-        if (shadow != null && shadow.get() == array) {
-            return shadow;
-        }
-        shadow = (ArrayShadow) TABLE.peek(array);
-        return shadow != null ? shadow : (ArrayShadow) TABLE.get(array);
+        return lookUp(thread, array);
     }
 
-    /** The name of elements of arrays of {@code type}, e.g. {@code int[] (element)}, registered once. */
+    /**
+     * The shadow of {@code array}: one of the thread's recent ones from the table, else the table's,
+     * which becomes the most recent.
+     */
+    private static ArrayShadow lookUp(ThreadState thread, Object array) {
+        ArrayShadow[] recent = thread.recentArrays;
+        if (recent == null) {
+            recent = new ArrayShadow[RECENT];
+            thread.recentArrays = recent;
+            thread.arrayCache = new ArrayShadow[CACHE_SLOTS];
+        }
+        ArrayShadow shadow = null;
+        for (int i = 0; i < RECENT; i++) {
+            ArrayShadow candidate = recent[i];
+            if (candidate != null && candidate.get() == array) {
+                shadow = candidate;
+                break;
+            }
+        }
+        if (shadow == null) {
+            shadow = (ArrayShadow) TABLE.get(array);
+            System.arraycopy(recent, 0, recent, 1, RECENT - 1);
+            recent[0] = shadow;
+        }
+        if (!shadow.shared && shadow.firstTid != thread.tid) {
+            shadow.shared = true;
+            TABLE.keep(shadow); // a second thread: old generation
+        }
+        return shadow;
+    }
+
+    /**
+     * The thread is about to enter the monitor of {@code array}: its shadow is looked up now, while
+     * the monitor is not held, and the accesses in the block find it as the thread's last one. Looked
+     * up inside the block, the array's identity hash would be taken from a held monitor, which
+     * HotSpot does outside compiled code (and, the first time, by inflating the monitor).
+     */
+    static void locking(ThreadState thread, Object array) {
+        lookUp(thread, array);
+    }
+
+    /**
+     * The name of elements of arrays of {@code type}, e.g. {@code int[] (element)}, registered once.
+     * A small cache by the type's identity hash keeps recent types with their names (each an
+     * immutable pair, so a reader never pairs one type with another's name; the type held weakly):
+     * a program that allocates arrays per request names each of them, and building the string and
+     * taking the lock every time cost a tenth of its run.
+     */
     static int typeName(Class<?> type) {
+        int index = System.identityHashCode(type) & (TYPE_NAME_CACHE.length - 1);
+        TypeName cached = TYPE_NAME_CACHE[index];
+        if (cached != null && cached.get() == type) {
+            return cached.id;
+        }
+        int id = registerTypeName(type);
+        TYPE_NAME_CACHE[index] = new TypeName(type, id);
+        return id;
+    }
+
+    /** Recently named array types and their names; plain slots (a stale or lost pair only costs a lookup). */
+    private static final TypeName[] TYPE_NAME_CACHE = new TypeName[16];
+
+    /** An array type, held weakly (weft keeps no application class loader alive), and its name. */
+    private static final class TypeName extends java.lang.ref.WeakReference<Class<?>> {
+        final int id;
+
+        TypeName(Class<?> type, int id) {
+            super(type);
+            this.id = id;
+        }
+    }
+
+    private static int registerTypeName(Class<?> type) {
         String name = type.getTypeName() + " (element)";
         synchronized (TYPE_NAMES) {
             Integer id = TYPE_NAMES.get(name);

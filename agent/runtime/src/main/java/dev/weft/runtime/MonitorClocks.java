@@ -32,6 +32,9 @@ final class MonitorClocks {
             state.pendingMonitor = ((Shadowed) monitor).weft$shadows();
         } else {
             state.pendingSlot = SyncClocks.slotOf(monitor);
+            if (monitor.getClass().isArray()) {
+                ArrayShadows.locking(state, monitor); // synchronized (array) { array[i]... }
+            }
         }
     }
 

@@ -11,6 +11,12 @@ package dev.weft.runtime;
  *
  * <p>Like {@link Shadow}, updates are not atomic; a lost update only loses history. The epochs
  * {@link #write} and {@link #read} are the fast path's copies of the records' epochs.
+ *
+ * <p>Once reads are unordered, each reading thread keeps its last read in a {@link ReadSlot} of its
+ * own, which only it updates after the slot is made: threads that read an array in turn (a table
+ * every request looks at, under a read lock or not at all) then each write their own memory, where
+ * records stored side by side in one array made every read of one thread take the cache line from
+ * the other.
  */
 final class RangeShadow {
     long write = Epochs.NONE;
@@ -18,16 +24,54 @@ final class RangeShadow {
     long read = Epochs.NONE;
     ArrayAccess lastRead;
     /** Each thread's last read since the last write, by thread number, once reads were unordered; else null. */
-    ArrayAccess[] reads;
+    private ReadSlot[] reads;
+
+    /**
+     * A thread's last read while reads are unordered, updated only by that thread: its record
+     * ({@link ArrayAccess}, immutable) is what other threads read, and the epoch beside it is the
+     * owner's copy for its same-epoch check. A slot made by another thread (which found the reads
+     * unordered, or refined a coarser shadow) sits in that thread's memory: its owner replaces it
+     * with one of its own at its next read.
+     */
+    private static final class ReadSlot {
+        ArrayAccess access;
+        long epoch;
+        /** Whether the owner made the slot (allocated it in its own memory). */
+        final boolean own;
+
+        ReadSlot(ArrayAccess access, boolean own) {
+            this.access = access;
+            this.epoch = access.epoch;
+            this.own = own;
+        }
+    }
 
     /** The epoch of {@code tid}'s last read while reads are unordered, else {@link Epochs#NONE}. */
     long sharedReadEpoch(int tid) {
-        ArrayAccess[] shared = reads;
+        ReadSlot[] shared = reads;
         if (shared == null || tid >= shared.length) {
             return Epochs.NONE;
         }
-        ArrayAccess mine = shared[tid];
+        ReadSlot mine = shared[tid];
         return mine == null ? Epochs.NONE : mine.epoch;
+    }
+
+    /** Whether reads are unordered (each thread's last read is remembered), for refinement. */
+    boolean readsShared() {
+        return reads != null;
+    }
+
+    /** How many thread numbers {@link #sharedRead} may be asked for. */
+    int sharedReadCount() {
+        ReadSlot[] shared = reads;
+        return shared == null ? 0 : shared.length;
+    }
+
+    /** Thread {@code tid}'s last read while reads are unordered, or null. */
+    ArrayAccess sharedRead(int tid) {
+        ReadSlot[] shared = reads;
+        ReadSlot slot = shared == null || tid >= shared.length ? null : shared[tid];
+        return slot == null ? null : slot.access;
     }
 
     /**
@@ -42,9 +86,10 @@ final class RangeShadow {
             return false;
         }
         int tid = thread.tid;
-        ArrayAccess[] shared = reads;
+        ReadSlot[] shared = reads;
+        ReadSlot mine = null;
         if (shared != null && tid < shared.length) {
-            ArrayAccess mine = shared[tid];
+            mine = shared[tid];
             if (mine != null && mine.epoch == epoch) {
                 return false;
             }
@@ -60,13 +105,18 @@ final class RangeShadow {
         }
         ArrayAccess access = new ArrayAccess(epoch, index, site);
         if (shared != null) {
+            if (mine != null && mine.own) {
+                mine.access = access; // other threads read only the record
+                mine.epoch = epoch;
+                return false;
+            }
             if (tid >= shared.length) {
-                ArrayAccess[] grown = new ArrayAccess[tid + 8];
+                ReadSlot[] grown = new ReadSlot[tid + 8];
                 System.arraycopy(shared, 0, grown, 0, shared.length);
                 shared = grown;
                 reads = grown;
             }
-            shared[tid] = access;
+            shared[tid] = new ReadSlot(access, true);
             return false;
         }
         ArrayAccess previous = lastRead;
@@ -74,9 +124,9 @@ final class RangeShadow {
             lastRead = access;
             read = epoch;
         } else {
-            ArrayAccess[] unordered = new ArrayAccess[Math.max(tid, previous.tid()) + 1];
-            unordered[previous.tid()] = previous;
-            unordered[tid] = access;
+            ReadSlot[] unordered = new ReadSlot[Math.max(tid, previous.tid()) + 1];
+            unordered[previous.tid()] = new ReadSlot(previous, false);
+            unordered[tid] = new ReadSlot(access, true);
             reads = unordered;
         }
         return false;
@@ -90,20 +140,22 @@ final class RangeShadow {
         }
         VectorClock clock = thread.clock;
         ArrayAccess written = lastWrite;
-        ArrayAccess[] shared = reads;
+        ReadSlot[] shared = reads;
         ArrayAccess previous = shared == null ? lastRead : null;
         if (mayRefine && (conflictsElsewhere(written, index, clock) || conflictsElsewhere(previous, index, clock))) {
             return true;
         }
         for (int i = 0; mayRefine && shared != null && i < shared.length; i++) {
-            if (conflictsElsewhere(shared[i], index, clock)) {
+            if (shared[i] != null && conflictsElsewhere(shared[i].access, index, clock)) {
                 return true;
             }
         }
         reportIfRacing(thread, written, true, index, site, nameId, sink);
         if (shared != null) {
             for (int i = 0; i < shared.length; i++) {
-                reportIfRacing(thread, shared[i], false, index, site, nameId, sink);
+                if (shared[i] != null) {
+                    reportIfRacing(thread, shared[i].access, false, index, site, nameId, sink);
+                }
             }
         } else {
             reportIfRacing(thread, previous, false, index, site, nameId, sink);
@@ -141,15 +193,15 @@ final class RangeShadow {
             return;
         }
         int tid = access.tid();
-        ArrayAccess[] current = reads;
+        ReadSlot[] current = reads;
         if (current == null || tid >= current.length) {
-            ArrayAccess[] grown = new ArrayAccess[tid + 8];
+            ReadSlot[] grown = new ReadSlot[tid + 8];
             if (current != null) {
                 System.arraycopy(current, 0, grown, 0, current.length);
             }
             current = grown;
             reads = grown;
         }
-        current[tid] = access;
+        current[tid] = new ReadSlot(access, false);
     }
 }

@@ -17,16 +17,45 @@ package dev.weft.runtime;
  * count is read without weft's lock: where an acquire is ordered after a release by the
  * program's own synchronization, that order makes the release's count visible too; where it is
  * not, there is no edge to miss.
+ *
+ * <p>A slot also remembers, when it knows one, a thread step whose clock covers the slot's: the
+ * step its last release ended, if the releaser's clock already covered the slot's before that
+ * release (the releaser took in the slot since anyone else released into it, as a lock's holders
+ * and a monitor's owners do). Then the slot's clock is a copy of the releaser's at that release,
+ * and an acquiring thread that already knows that step of the releaser — as every publication
+ * ends a step of its thread ({@link ThreadState#tick}), knowing a step's time means knowing the
+ * clock the thread published with it — already has all of it: the acquire costs two reads and no
+ * lock, even when the slot changed since the thread's last join of it (a monitor of a JDK object
+ * taken by thread after thread, whose owners learn of each other elsewhere). The step is read
+ * without the lock, as the count is: a release the program orders before the acquire wrote it or
+ * an older value never becomes visible again, and every later value describes a clock that
+ * includes that release. It is one {@code long}, which HotSpot reads and writes whole on 64-bit
+ * platforms. A thread that takes over an ended thread's number ({@link Threads}) knows the steps
+ * the ended thread published, so it cannot make a step look known that is not.
  */
 final class SyncClocks {
     private static final int SLOTS = 1 << 16;
-    private static final VectorClock[] CLOCKS = new VectorClock[SLOTS];
-    private static final int[] RELEASES = new int[SLOTS];
+    private static final Slot[] CLOCKS = new Slot[SLOTS];
 
     static {
         for (int i = 0; i < SLOTS; i++) {
-            CLOCKS[i] = new VectorClock();
+            CLOCKS[i] = new Slot();
         }
+    }
+
+    /**
+     * A slot's clock, with its count and covering step beside the lock word: a release touches one
+     * object (and its times, allocated right after it), where separate tables of counts and steps
+     * cost two more cache misses per release of a slot that other threads used last.
+     */
+    private static final class Slot extends VectorClock {
+        /** Releases into the slot so far; written under the slot's lock, read without it. */
+        int releases;
+        /**
+         * The epoch of a thread step whose clock covers the slot's ({@link Epochs#NONE}: none known);
+         * written under the slot's lock, read without it.
+         */
+        long coveredBy;
     }
 
     private SyncClocks() {
@@ -54,15 +83,23 @@ final class SyncClocks {
         return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 
-    /** The releasing thread's clock flows into the object's. */
+    /** The releasing thread's clock flows into the object's; the caller then ends the thread's step. */
     static void release(int slot, ThreadState thread) {
-        VectorClock clock = CLOCKS[slot];
+        Slot clock = CLOCKS[slot];
+        VectorClock mine = thread.clock;
         int cached = thread.seenIndex(slot);
         synchronized (clock) {
-            int releases = RELEASES[slot];
+            int releases = clock.releases;
             boolean upToDate = cached >= 0 && thread.seenReleases[cached] == releases;
-            clock.join(thread.clock);
-            RELEASES[slot] = ++releases;
+            boolean covered;
+            if (upToDate || covers(clock.coveredBy, mine)) {
+                clock.copyFrom(mine); // the slot's clock is within the thread's: the join is a copy
+                covered = true;
+            } else {
+                covered = clock.joinCovered(mine);
+            }
+            clock.coveredBy = covered ? thread.epoch : Epochs.NONE;
+            clock.releases = ++releases;
             if (upToDate) {
                 thread.seenReleases[cached] = releases; // the clock is still within the thread's
             }
@@ -71,16 +108,24 @@ final class SyncClocks {
 
     /** The object's clock flows into the acquiring thread's. */
     static void acquire(int slot, ThreadState thread) {
+        Slot clock = CLOCKS[slot];
         int cached = thread.seenIndex(slot);
-        if (cached >= 0 && thread.seenReleases[cached] == RELEASES[slot]) {
+        if (cached >= 0 && thread.seenReleases[cached] == clock.releases) {
             return;
         }
-        VectorClock clock = CLOCKS[slot];
+        if (covers(clock.coveredBy, thread.clock)) {
+            return;
+        }
         int releases;
         synchronized (clock) {
             thread.clock.join(clock);
-            releases = RELEASES[slot];
+            releases = clock.releases;
         }
         thread.remember(slot, releases);
+    }
+
+    /** Whether {@code clock} knows the thread step {@code coveredBy} (not {@link Epochs#NONE}) ended with. */
+    private static boolean covers(long coveredBy, VectorClock clock) {
+        return coveredBy != Epochs.NONE && Epochs.time(coveredBy) <= clock.get(Epochs.tid(coveredBy));
     }
 }

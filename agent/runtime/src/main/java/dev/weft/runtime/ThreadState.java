@@ -47,8 +47,11 @@ final class ThreadState {
      * thread, held weakly through its shadow; allocated at the thread's first array access.
      */
     ArrayShadow[] arrayCache;
-    /** The array shadow this thread last took from the table (looked at before the table). */
-    ArrayShadow lastArray;
+    /**
+     * The array shadows this thread last took from the table, most recent first (looked at before
+     * the table; see {@link ArrayShadows#RECENT}); allocated with {@link #arrayCache}.
+     */
+    ArrayShadow[] recentArrays;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;

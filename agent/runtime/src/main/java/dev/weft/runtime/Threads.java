@@ -85,7 +85,13 @@ final class Threads {
                 owners = java.util.Arrays.copyOf(owners, tid * 2);
             }
         }
-        VectorClock clock = inherited == null ? new VectorClock() : inherited;
+        // a fresh clock, allocated by the registering thread itself: the inherited copy was
+        // allocated by the parent, and threads started in a row had their clocks side by side in
+        // its memory, sharing cache lines that each of them writes at every release
+        VectorClock clock = new VectorClock();
+        if (inherited != null) {
+            clock.copyFrom(inherited);
+        }
         if (previous != null) {
             clock.set(tid, Math.max(clock.get(tid), previous.state.clock.get(tid)) + 1);
         }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Joins and copies cost one step per thread weft has numbered, so they run only up to the
  * highest entry ever set ({@code size}), not over the array's spare capacity.
  */
-final class VectorClock {
+class VectorClock {
     private int[] times;
     /** One past the highest index ever set: entries from here on are zero. */
     private int size;
@@ -55,6 +55,38 @@ final class VectorClock {
         if (theirSize > size) {
             size = theirSize;
         }
+    }
+
+    /**
+     * As {@link #join}; returns whether this clock was within {@code other} before (no entry
+     * greater than {@code other}'s), so that it is now equal to it.
+     */
+    boolean joinCovered(VectorClock other) {
+        int theirSize = other.size;
+        if (theirSize > times.length) {
+            times = Arrays.copyOf(times, Math.max(theirSize, times.length * 2));
+        }
+        int[] theirs = other.times;
+        int[] mine = times;
+        boolean covered = true;
+        for (int i = 0; i < theirSize; i++) {
+            int t = theirs[i];
+            int m = mine[i];
+            if (t > m) {
+                mine[i] = t;
+            } else if (m > t) {
+                covered = false;
+            }
+        }
+        for (int i = theirSize; i < size && covered; i++) {
+            if (mine[i] != 0) {
+                covered = false;
+            }
+        }
+        if (theirSize > size) {
+            size = theirSize;
+        }
+        return covered;
     }
 
     /** This clock becomes a copy of {@code other}. */

@@ -30,6 +30,14 @@ import java.lang.ref.WeakReference;
  *
  * <p>Values are created by the caller's {@link Factory} under the segment lock, once per key and
  * generation.
+ *
+ * <p>A key already in the table is first looked for without the lock (a few steps of each chain at
+ * most): a look-up of a shared array's entry (a session locked by request after request) then
+ * writes nothing, where the lock took the segment's cache line from the thread that used it last.
+ * Chains change only under the lock; a reader without it can miss an entry that is being moved
+ * (kept, rehashed, inserted) and then looks again under the lock, and it only returns an entry
+ * whose hash and key are the ones looked for — at worst one whose generation was dropped that very
+ * moment, which its holder keeps using as thread caches do (history lost, never invented).
  */
 final class WeakIdentityTable {
     private static final int SEGMENTS = 64;
@@ -68,20 +76,9 @@ final class WeakIdentityTable {
     /** The entry of {@code key}, created on first use (or again after its generation was dropped). */
     Entry get(Object key) {
         int hash = mix(System.identityHashCode(key));
-        return segments[hash & (SEGMENTS - 1)].get(this, key, hash);
-    }
-
-    /**
-     * The entry of {@code key} if a look without the segment's lock finds it, else null (then ask
-     * {@link #get}). Chains are only ever relinked into acyclic ones, so the look ends; racing with a
-     * change it can miss an entry, or find one its generation just dropped (whose history is lost
-     * anyway) — never another key's.
-     */
-    Entry peek(Object key) {
-        int hash = mix(System.identityHashCode(key));
         Segment segment = segments[hash & (SEGMENTS - 1)];
-        Entry found = segment.old.find(key, hash);
-        return found != null ? found : segment.young.find(key, hash);
+        Entry found = segment.peek(key, hash);
+        return found != null ? found : segment.get(this, key, hash);
     }
 
     /** Moves {@code entry}, which {@link #get} returned, to the old generation, if it is still in the table. */
@@ -123,7 +120,19 @@ final class WeakIdentityTable {
         Entry[] buckets = new Entry[16];
         int count;
 
-        /** The entry of {@code key}; also called without the lock ({@link #peek}): reads the buckets once. */
+        /** The entry of {@code key} within a few steps of its chain, read without the segment lock, or null. */
+        Entry peek(Object key, int hash) {
+            Entry[] table = buckets;
+            Entry e = table[index(hash, table)];
+            for (int steps = 0; e != null && steps < PEEK_STEPS; steps++, e = e.next) {
+                if (e.hash == hash && e.get() == key) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /** The entry of {@code key} (under the segment's lock). */
         Entry find(Object key, int hash) {
             Entry[] table = buckets;
             for (Entry e = table[index(hash, table)]; e != null; e = e.next) {
@@ -189,11 +198,20 @@ final class WeakIdentityTable {
         }
     }
 
+    /** How many entries of a chain a look-up without the lock looks at (chains average under one). */
+    private static final int PEEK_STEPS = 4;
+
     private static final class Segment {
         private final ReferenceQueue<Object> collected = new ReferenceQueue<Object>();
         final Generation young = new Generation();
         final Generation old = new Generation();
         long dropped;
+
+        /** The entry of {@code key} if a look-up without the lock finds it, else null (see the class comment). */
+        Entry peek(Object key, int hash) {
+            Entry found = old.peek(key, hash);
+            return found != null ? found : young.peek(key, hash);
+        }
 
         synchronized Entry get(WeakIdentityTable table, Object key, int hash) {
             Entry found = old.find(key, hash);

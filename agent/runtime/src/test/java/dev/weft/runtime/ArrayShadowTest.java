@@ -106,6 +106,33 @@ class ArrayShadowTest {
     }
 
     @Test
+    void aThreadsLatestUnorderedReadIsTheOneAWriteRacesWith() {
+        int latestSite = nextSite++;
+        ArrayShadow array = shadowOf(new int[10]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 4, otherSite, reports); // unordered reads: one record per thread
+        first.tick();
+        array.readChecked(first, 6, latestSite, reports); // the first thread's record is now this read
+
+        array.writeChecked(third, 6, writeSite, reports);
+
+        assertThat(reports.races).containsExactly("write at " + writeSite + " / read at " + latestSite);
+    }
+
+    @Test
+    void unorderedReadsHandedDownToOneElementKeepTheirSites() {
+        ArrayShadow array = shadowOf(new int[10]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 3, otherSite, reports); // unordered reads of one element
+        array.writeChecked(third, 4, writeSite, reports); // conflicts with the reads of 3: per-element shadows
+
+        array.writeChecked(third, 3, writeSite, reports);
+
+        assertThat(reports.races).containsExactlyInAnyOrder("write at " + writeSite + " / read at " + readSite,
+            "write at " + writeSite + " / read at " + otherSite);
+    }
+
+    @Test
     void accessesOrderedByARelease() {
         ArrayShadow array = shadowOf(new Object[50]);
         for (int i = 0; i < 50; i++) {

@@ -15,6 +15,39 @@ class WeakIdentityTableTest {
     });
 
     @Test
+    void concurrentLookUpsInsertsKeepsAndDropsAlwaysAnswerWithTheKeysOwnEntry() throws InterruptedException {
+        Object[] shared = new Object[2_000];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = new Object();
+        }
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            int seed = t;
+            threads[t] = new Thread(() -> {
+                java.util.Random random = new java.util.Random(seed);
+                for (int i = 0; i < 200_000; i++) {
+                    Object key = random.nextBoolean() ? shared[random.nextInt(shared.length)] : new int[1];
+                    WeakIdentityTable.Entry entry = table.get(key);
+                    if (entry.get() != key) {
+                        wrong.incrementAndGet();
+                    }
+                    if ((i & 3) == 0) {
+                        table.keep(entry); // moves entries between generations while others look
+                    }
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(wrong.get()).isZero();
+        assertThat(table.dropped()).as("generations were dropped meanwhile").isPositive();
+    }
+
+    @Test
     void aKeyHasOneEntryThatRefersToIt() {
         int[] key = new int[1];
         WeakIdentityTable.Entry entry = table.get(key);
