@@ -1,5 +1,6 @@
 package dev.weft.runtime;
 
+import java.lang.invoke.VarHandle;
 import java.lang.ref.ReferenceQueue;
 import jdk.internal.vm.annotation.DontInline;
 
@@ -177,20 +178,22 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             refinedRanges++;
             parts[0] = elements(coarse, 0);
         } else {
+            // each range takes a copy: a record has one owner, who may move it on (ArrayAccess)
             ArrayAccess written = coarse.lastWrite;
             if (written != null) {
-                rangeOf(parts, written).seedWrite(written);
+                seedWrite(parts, ArrayAccess.copyOf(written));
             }
             ArrayAccess[] shared = coarse.reads;
             if (shared == null) {
                 ArrayAccess read = coarse.lastRead;
                 if (read != null) {
-                    rangeOf(parts, read).seedRead(read, false);
+                    seedRead(parts, ArrayAccess.copyOf(read), false);
                 }
             } else {
                 for (int i = 0; i < shared.length; i++) {
-                    if (shared[i] != null) {
-                        rangeOf(parts, shared[i]).seedRead(shared[i], true);
+                    ArrayAccess read = shared[i];
+                    if (read != null) {
+                        seedRead(parts, ArrayAccess.copyOf(read), true);
                     }
                 }
             }
@@ -199,9 +202,21 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         return parts;
     }
 
+    private void seedWrite(Object[] parts, ArrayAccess copy) {
+        if (copy.epoch != Epochs.NONE) {
+            rangeOf(parts, copy).seedWrite(copy);
+        }
+    }
+
+    private void seedRead(Object[] parts, ArrayAccess copy, boolean shared) {
+        if (copy.epoch != Epochs.NONE) {
+            rangeOf(parts, copy).seedRead(copy, shared);
+        }
+    }
+
     private RangeShadow rangeOf(Object[] parts, ArrayAccess access) {
-        int r = access.index >>> RANGE_SHIFT;
-        if (r >= parts.length) {
+        int r = ArrayAccess.index(access.where) >>> RANGE_SHIFT;
+        if (r < 0 || r >= parts.length) {
             return new RangeShadow(); // cannot happen (indexes are checked): dropped
         }
         Object part = parts[r];
@@ -219,10 +234,16 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
     private Shadow[] elements(RangeShadow range, int first) {
         Shadow[] elements = new Shadow[Math.min(RANGE, length - first)];
         ArrayAccess written = range.lastWrite;
-        if (written != null && inRange(written, first, elements.length)) {
-            Shadow shadow = element(elements, written.index);
-            shadow.write = written.epoch;
-            shadow.writeSite = written.site;
+        if (written != null) {
+            long epoch = written.epoch;
+            VarHandle.acquireFence(); // the element read after the epoch (ArrayAccess)
+            long where = written.where;
+            int index = ArrayAccess.index(where);
+            if (epoch != Epochs.NONE && index >= first && index < first + elements.length) {
+                Shadow shadow = element(elements, index);
+                shadow.write = epoch;
+                shadow.writeSite = ArrayAccess.site(where);
+            }
         }
         ArrayAccess[] shared = range.reads;
         if (shared == null) {
@@ -235,19 +256,22 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         return elements;
     }
 
-    private static boolean inRange(ArrayAccess access, int first, int count) {
-        return access.index >= first && access.index < first + count;
-    }
-
     private static void seedRead(Shadow[] elements, ArrayAccess read, int first) {
-        if (read == null || !inRange(read, first, elements.length)) {
+        if (read == null) {
             return;
         }
-        Shadow shadow = element(elements, read.index);
-        int tid = read.tid();
+        long epoch = read.epoch;
+        VarHandle.acquireFence();
+        long where = read.where;
+        int index = ArrayAccess.index(where);
+        if (epoch == Epochs.NONE || index < first || index >= first + elements.length) {
+            return;
+        }
+        Shadow shadow = element(elements, index);
+        int tid = Epochs.tid(epoch);
         if (shadow.reads == null && shadow.read == Epochs.NONE) {
-            shadow.read = read.epoch;
-            shadow.readSite = read.site;
+            shadow.read = epoch;
+            shadow.readSite = ArrayAccess.site(where);
             return;
         }
         if (shadow.reads == null) {
@@ -259,7 +283,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             shadow.reads = clock;
             shadow.read = Epochs.NONE;
         }
-        shadow.reads.set(tid, Epochs.time(read.epoch));
+        shadow.reads.set(tid, Epochs.time(epoch));
         int[] sites = shadow.readSites;
         if (tid >= sites.length) {
             int[] grown = new int[tid + 8];
@@ -267,6 +291,6 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             sites = grown;
             shadow.readSites = grown;
         }
-        sites[tid] = read.site;
+        sites[tid] = ArrayAccess.site(where);
     }
 }

@@ -1,5 +1,7 @@
 package dev.weft.runtime;
 
+import java.lang.invoke.VarHandle;
+
 /**
  * One shadow for a range of an array's elements — at first the whole array. FastTrack's checks as
  * in {@link RaceDetector}, with one difference: each remembered access also says which element it
@@ -43,23 +45,33 @@ final class RangeShadow {
         }
         int tid = thread.tid;
         ArrayAccess[] shared = reads;
+        ArrayAccess mine = null;
         if (shared != null && tid < shared.length) {
-            ArrayAccess mine = shared[tid];
+            mine = shared[tid];
             if (mine != null && mine.epoch == epoch) {
                 return false;
             }
         }
         VectorClock clock = thread.clock;
         ArrayAccess written = lastWrite;
-        if (written != null && !Epochs.happensBefore(written.epoch, clock)) {
-            if (written.index == index) {
-                RaceDetector.report(thread, sink, nameId, false, site, written.epoch, true, written.site);
-            } else if (mayRefine) {
-                return true;
+        if (written != null) {
+            long writtenEpoch = written.epoch;
+            VarHandle.acquireFence(); // the element read after the epoch (ArrayAccess)
+            long where = written.where;
+            if (!Epochs.happensBefore(writtenEpoch, clock)) {
+                if (ArrayAccess.index(where) == index) {
+                    RaceDetector.report(thread, sink, nameId, false, site, writtenEpoch, true, ArrayAccess.site(where));
+                } else if (mayRefine) {
+                    return true;
+                }
             }
         }
-        ArrayAccess access = new ArrayAccess(epoch, index, site);
         if (shared != null) {
+            if (mine != null) {
+                mine.moveTo(epoch, index, site); // the thread's own record: its latest read replaces it
+                return false;
+            }
+            ArrayAccess access = new ArrayAccess(epoch, index, site);
             if (tid >= shared.length) {
                 ArrayAccess[] grown = new ArrayAccess[tid + 8];
                 System.arraycopy(shared, 0, grown, 0, shared.length);
@@ -70,13 +82,16 @@ final class RangeShadow {
             return false;
         }
         ArrayAccess previous = lastRead;
-        if (previous == null || Epochs.happensBefore(previous.epoch, clock)) {
-            lastRead = access;
+        if (previous != null && previous.tid() == tid) {
+            previous.moveTo(epoch, index, site); // ordered after itself: the latest read replaces it
+            read = epoch;
+        } else if (previous == null || Epochs.happensBefore(previous.epoch, clock)) {
+            lastRead = new ArrayAccess(epoch, index, site);
             read = epoch;
         } else {
             ArrayAccess[] unordered = new ArrayAccess[Math.max(tid, previous.tid()) + 1];
             unordered[previous.tid()] = previous;
-            unordered[tid] = access;
+            unordered[tid] = new ArrayAccess(epoch, index, site);
             reads = unordered;
         }
         return false;
@@ -108,7 +123,11 @@ final class RangeShadow {
         } else {
             reportIfRacing(thread, previous, false, index, site, nameId, sink);
         }
-        lastWrite = new ArrayAccess(epoch, index, site);
+        if (written != null && written.tid() == thread.tid) {
+            written.moveTo(epoch, index, site); // the thread's own last write: this one replaces it
+        } else {
+            lastWrite = new ArrayAccess(epoch, index, site);
+        }
         write = epoch;
         reads = null;
         lastRead = null;
@@ -117,13 +136,24 @@ final class RangeShadow {
     }
 
     private static boolean conflictsElsewhere(ArrayAccess access, int index, VectorClock clock) {
-        return access != null && access.index != index && !Epochs.happensBefore(access.epoch, clock);
+        if (access == null) {
+            return false;
+        }
+        long epoch = access.epoch;
+        VarHandle.acquireFence();
+        return ArrayAccess.index(access.where) != index && !Epochs.happensBefore(epoch, clock);
     }
 
     private static void reportIfRacing(ThreadState thread, ArrayAccess access, boolean otherWrite, int index, int site,
                                        int nameId, Sink sink) {
-        if (access != null && access.index == index && !Epochs.happensBefore(access.epoch, thread.clock)) {
-            RaceDetector.report(thread, sink, nameId, true, site, access.epoch, otherWrite, access.site);
+        if (access == null) {
+            return;
+        }
+        long epoch = access.epoch;
+        VarHandle.acquireFence();
+        long where = access.where;
+        if (ArrayAccess.index(where) == index && !Epochs.happensBefore(epoch, thread.clock)) {
+            RaceDetector.report(thread, sink, nameId, true, site, epoch, otherWrite, ArrayAccess.site(where));
         }
     }
 

@@ -106,6 +106,46 @@ class ArrayShadowTest {
     }
 
     @Test
+    void aThreadsNextReadReplacesItsRecordAndTheRaceIsOnTheElementItReadLast() {
+        ArrayShadow array = shadowOf(new int[100]);
+        array.readChecked(first, 3, readSite, reports);
+        handOver(first, second); // the second thread knows the read of 3; the first moves on
+        array.readChecked(first, 7, otherSite, reports); // the first's record moves on to element 7
+
+        array.writeChecked(second, 3, writeSite, reports); // ordered after the read of 3
+        array.writeChecked(second, 7, writeSite, reports); // not after the read of 7
+
+        assertThat(reports.races).containsExactly("write at " + writeSite + " / read at " + otherSite);
+    }
+
+    @Test
+    void unorderedReadersRecordsMoveOnWithTheirLatestRead() {
+        ArrayShadow array = shadowOf(new int[10]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 4, readSite, reports); // unordered reads: a record each
+        handOver(first, third);
+        array.readChecked(first, 5, otherSite, reports); // the first's record moves on to element 5
+
+        array.writeChecked(third, 3, writeSite, reports); // ordered after the read of 3
+        array.writeChecked(third, 5, writeSite, reports); // not after the read of 5
+
+        assertThat(reports.races).containsExactly("write at " + writeSite + " / read at " + otherSite);
+    }
+
+    @Test
+    void aThreadsNextWriteReplacesItsRecord() {
+        ArrayShadow array = shadowOf(new int[100]);
+        array.writeChecked(first, 3, writeSite, reports);
+        handOver(first, second);
+        array.writeChecked(first, 8, otherSite, reports); // the first's write record moves on to element 8
+
+        array.readChecked(second, 3, readSite, reports); // ordered after the write of 3
+        array.readChecked(second, 8, readSite, reports); // not after the write of 8
+
+        assertThat(reports.races).containsExactly("read at " + readSite + " / write at " + otherSite);
+    }
+
+    @Test
     void accessesOrderedByARelease() {
         ArrayShadow array = shadowOf(new Object[50]);
         for (int i = 0; i < 50; i++) {
