@@ -16,6 +16,8 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.Nexus;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
@@ -59,11 +61,16 @@ public final class Instrumenter {
         // a class into the application's system class loader and, on JDK 24+, make the JVM print
         // sun.misc.Unsafe deprecation warnings.
         System.setProperty(Nexus.PROPERTY, Boolean.TRUE.toString());
-        AgentBuilder.Transformer.ForAdvice threadAdvice = new AgentBuilder.Transformer.ForAdvice()
-            .include(Instrumenter.class.getClassLoader())
-            .advice(named("start"), ThreadStartAdvice.class.getName())
-            .advice(named("join"), ThreadJoinAdvice.class.getName());
-        AgentBuilder builder = new AgentBuilder.Default()
+        PreparedAdvice threadAdvice = new PreparedAdvice()
+            .advice(named("start"), ThreadStartAdvice.class)
+            .advice(named("join"), ThreadJoinAdvice.class);
+        // advice on declared methods is all weft does to the JDK's classes: ByteBuddy need not compute
+        // each class's full method graph (inherited methods, bridges) nor validate the type it writes
+        // back, which was a third of the garbage of race detection's start-up
+        ByteBuddy byteBuddy = new ByteBuddy()
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+            .with(TypeValidation.DISABLED);
+        AgentBuilder builder = new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(

@@ -154,7 +154,6 @@ final class JdkSynchronizers {
 
     /** Adds the models to {@code builder}. */
     static AgentBuilder modelled(AgentBuilder builder) {
-        ClassLoader adviceLoader = JdkSynchronizers.class.getClassLoader();
         ElementMatcher.Junction<MethodDescription> instanceMethods =
             isMethod().and(not(isStatic())).and(not(isPrivate())).and(not(isAbstract())).and(not(isNative()))
                 .and(not(isConstructor()));
@@ -162,62 +161,62 @@ final class JdkSynchronizers {
         ElementMatcher.Junction<MethodDescription> observing = instanceMethods.and(namedOneOf(OBSERVING));
         builder = builder
             .type(namedOneOf(MONITOR_LIKE))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(instanceMethods, SyncObjectAdvice.Both.class.getName()))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods, SyncObjectAdvice.Both.class))
             .type(namedOneOf(DIRECTED))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(publishing, SyncObjectAdvice.Release.class.getName())
-                .advice(observing, SyncObjectAdvice.Acquire.class.getName())
+            .transform(new PreparedAdvice()
+                .advice(publishing, SyncObjectAdvice.Release.class)
+                .advice(observing, SyncObjectAdvice.Acquire.class)
                 .advice(instanceMethods.and(not(namedOneOf(PUBLISHING))).and(not(namedOneOf(OBSERVING))),
-                    SyncObjectAdvice.Both.class.getName()))
+                    SyncObjectAdvice.Both.class))
             // submissions publish on the executor; the worker takes that in when getTask hands it the task;
             // a worker's exit publishes everything it ran, which awaitTermination takes in; the rest of
             // what the pool does is machinery (ExecutorAdvice)
             .type(named(THREAD_POOL).or(named(SCHEDULED_POOL)))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+            .transform(new PreparedAdvice()
                 .advice(namedOneOf(EXECUTOR_PUBLISHING).and(isMethod()).and(not(isStatic())),
-                    ExecutorAdvice.Publish.class.getName())
+                    ExecutorAdvice.Publish.class)
                 .advice(namedOneOf(EXECUTOR_TAKING).and(isMethod()).and(not(isStatic())),
-                    ExecutorAdvice.Take.class.getName())
-                .advice(named("reject").and(isMethod()).and(not(isStatic())), ExecutorAdvice.Reject.class.getName())
+                    ExecutorAdvice.Take.class)
+                .advice(named("reject").and(isMethod()).and(not(isStatic())), ExecutorAdvice.Reject.class)
                 .advice(instanceMethods.and(not(namedOneOf(EXECUTOR_PUBLISHING))).and(not(namedOneOf(EXECUTOR_TAKING)))
-                    .and(not(namedOneOf(EXECUTOR_RUNNING))), MachineryAdvice.class.getName()))
+                    .and(not(namedOneOf(EXECUTOR_RUNNING))), MachineryAdvice.class))
             // the API only (and the package-private joins the pool's invoke uses): the pool's and the
             // tasks' internal methods, which workers call between tasks, would order workers and
             // submitters far beyond what fork/join promises
             .type(named(FORK_JOIN_POOL))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(instanceMethods.and(isPublic()), TaskHandoffAdvice.ForkJoinSubmit.class.getName()))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods.and(isPublic()), TaskHandoffAdvice.ForkJoinSubmit.class))
             .type(named(FORK_JOIN_TASK))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+            .transform(new PreparedAdvice()
                 .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS))),
-                    TaskHandoffAdvice.ForkJoinSubmit.class.getName())
-                .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class.getName()))
+                    TaskHandoffAdvice.ForkJoinSubmit.class)
+                .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
             .type(isSubTypeOf(java.util.concurrent.ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+            .transform(new PreparedAdvice()
                 .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
-                    TaskHandoffAdvice.ForkJoinComplete.class.getName()))
+                    TaskHandoffAdvice.ForkJoinComplete.class))
             .type(named(COUNTED_COMPLETER))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class.getName()))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class))
             .type(isSubTypeOf(java.util.concurrent.CountedCompleter.class).and(not(named(COUNTED_COMPLETER))))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+            .transform(new PreparedAdvice()
                 .advice(named("onCompletion").and(takesArguments(1)).and(not(isAbstract())),
-                    CountedCompleterAdvice.OnCompletion.class.getName()))
+                    CountedCompleterAdvice.OnCompletion.class))
             .type(namedOneOf(CLASS_LOADING))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
+            .transform(new PreparedAdvice()
                 .advice(namedOneOf("loadClass", "loadClassOrNull").and(takesArguments(String.class, boolean.class)),
-                    MachineryAdvice.class.getName()))
+                    MachineryAdvice.class))
             .type(namedOneOf(CONDITIONS))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(nameStartsWith("await"), TaskHandoffAdvice.ConditionAwait.class.getName()));
+            .transform(new PreparedAdvice()
+                .advice(nameStartsWith("await"), TaskHandoffAdvice.ConditionAwait.class));
         for (String[] machinery : MACHINERY) {
             String[] methods = List.of(machinery).subList(1, machinery.length).toArray(new String[0]);
             builder = builder.type(named(machinery[0]))
-                .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                    .advice(isMethod().and(namedOneOf(methods)), MachineryAdvice.class.getName()));
+                .transform(new PreparedAdvice()
+                    .advice(isMethod().and(namedOneOf(methods)), MachineryAdvice.class));
         }
-        return varHandles(builder, adviceLoader);
+        return varHandles(builder);
     }
 
     /**
@@ -225,19 +224,19 @@ final class JdkSynchronizers {
      * object's field, on array elements and byte views take the object as argument 1, handles on
      * a static field only the handle.
      */
-    private static AgentBuilder varHandles(AgentBuilder builder, ClassLoader adviceLoader) {
+    private static AgentBuilder varHandles(AgentBuilder builder) {
         ElementMatcher.Junction<MethodDescription> access = isMethod().and(isStatic());
         return builder
             .type(namedOneOf(varHandleClasses(false)))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnObjectRelease.class.getName())
-                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnObjectAcquire.class.getName())
-                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnObjectBoth.class.getName()))
+            .transform(new PreparedAdvice()
+                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnObjectRelease.class)
+                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnObjectAcquire.class)
+                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnObjectBoth.class))
             .type(namedOneOf(varHandleClasses(true)))
-            .transform(new AgentBuilder.Transformer.ForAdvice().include(adviceLoader)
-                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnStaticRelease.class.getName())
-                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnStaticAcquire.class.getName())
-                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnStaticBoth.class.getName()));
+            .transform(new PreparedAdvice()
+                .advice(access.and(namedOneOf(VAR_HANDLE_RELEASING)), VarHandleAdvice.OnStaticRelease.class)
+                .advice(access.and(namedOneOf(VAR_HANDLE_ACQUIRING)), VarHandleAdvice.OnStaticAcquire.class)
+                .advice(access.and(namedOneOf(VAR_HANDLE_BOTH)), VarHandleAdvice.OnStaticBoth.class));
     }
 
     /** The JDK's VarHandle implementation classes: on static fields, or on objects, arrays and byte views. */
