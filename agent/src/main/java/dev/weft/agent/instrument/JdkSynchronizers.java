@@ -1,7 +1,9 @@
 package dev.weft.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
@@ -22,7 +24,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The JDK classes whose synchronization race detection models, and how (see
- * {@link SyncObjectAdvice}, {@link TaskHandoffAdvice}, {@link ExecutorAdvice},
+ * {@link SyncObjectAdvice}, {@link CompletionAdvice}, {@link TaskHandoffAdvice}, {@link ExecutorAdvice},
  * {@link CountedCompleterAdvice}, {@link VarHandleAdvice}). Everything that orders memory through
  * one of these objects is covered whatever the object is used for: queues hand-offs, maps,
  * latches, barriers, semaphores, exchangers, phasers, futures, executors, fork/join, atomics,
@@ -103,6 +105,9 @@ final class JdkSynchronizers {
         "awaitPoolInvoke", "joinForPoolInvoke", "getForPoolInvoke", "quietlyJoinPoolInvokeAllTask",
     };
     private static final String COUNTED_COMPLETER = "java.util.concurrent.CountedCompleter";
+    /** The completions of {@code CompletableFuture} stages with one source, and with two ({@link CompletionAdvice}). */
+    private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
+    private static final String BI_COMPLETION = "java.util.concurrent.CompletableFuture$BiCompletion";
     /** The methods of a counted completer that count down, complete or read its tree's pending counts. */
     private static final String[] COMPLETION = {
         "tryComplete", "propagateCompletion", "complete", "firstComplete", "nextComplete", "quietlyCompleteRoot",
@@ -196,6 +201,12 @@ final class JdkSynchronizers {
             .transform(new PreparedAdvice()
                 .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
                     TaskHandoffAdvice.ForkJoinComplete.class))
+            .type(hasSuperType(named(UNI_COMPLETION)).and(not(isAbstract())))
+            .transform(new PreparedAdvice()
+                .advice(named("tryFire").and(isDeclaredBy(hasSuperType(named(BI_COMPLETION)))),
+                    CompletionAdvice.TwoSources.class)
+                .advice(named("tryFire").and(not(isDeclaredBy(hasSuperType(named(BI_COMPLETION))))),
+                    CompletionAdvice.OneSource.class))
             .type(named(COUNTED_COMPLETER))
             .transform(new PreparedAdvice()
                 .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class))

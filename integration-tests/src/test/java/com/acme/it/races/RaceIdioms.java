@@ -108,6 +108,7 @@ public final class RaceIdioms {
         idiom("awaitTermination", RaceIdioms::awaitTerminationCorrect, RaceIdioms::awaitTerminationRacy);
         idiom("scheduled", RaceIdioms::scheduledCorrect, RaceIdioms::scheduledRacy);
         idiom("completableFuture", RaceIdioms::completableFutureCorrect, RaceIdioms::completableFutureRacy);
+        idiom("completableFutureCompletedStages", RaceIdioms::completableFutureCompletedStagesCorrect, null);
         idiom("forkJoin", RaceIdioms::forkJoinCorrect, RaceIdioms::forkJoinRacy);
         idiom("forkJoinInvokeAll", RaceIdioms::forkJoinInvokeAllCorrect, RaceIdioms::forkJoinInvokeAllRacy);
         idiom("parallelStream", RaceIdioms::parallelStreamCorrect, RaceIdioms::parallelStreamRacy);
@@ -1078,6 +1079,30 @@ public final class RaceIdioms {
             .thenCombineAsync(CompletableFuture.supplyAsync(() -> 4), Integer::sum)
             .join();
         box.value += result;
+    }
+
+    /**
+     * The paths a chain takes when its sources are done before the stage is added or fire on the
+     * thread that completes the last source: the function runs on the caller (thenApply on a done
+     * future, thenCombine on two done ones) or on the completing thread (the other source completed
+     * later by a thread of its own). Each reads what the sources' suppliers wrote.
+     */
+    static void completableFutureCompletedStagesCorrect() throws Exception {
+        Box first = new Box();
+        Box second = new Box();
+        CompletableFuture<Integer> done = CompletableFuture.supplyAsync(() -> first.value = 1);
+        CompletableFuture<Integer> alsoDone = CompletableFuture.supplyAsync(() -> second.value = 2);
+        pause(); // both done by now, most likely: the stages below then run on this thread
+        int applied = done.thenApply(v -> v + first.value).join();
+        int combined = done.thenCombine(alsoDone, (a, b) -> a + b + first.value + second.value).join();
+        CompletableFuture<Integer> later = new CompletableFuture<>();
+        CompletableFuture<Integer> fired = done.thenCombine(later, (a, b) -> a + b + first.value);
+        Thread completer = new Thread(() -> later.complete(second.value + 3), "completer");
+        completer.start(); // the combination runs on the completer, after done's supplier
+        int last = fired.join();
+        completer.join();
+        first.value += applied + combined + last;
+        second.value += first.value;
     }
 
     static void completableFutureRacy() throws Exception {
