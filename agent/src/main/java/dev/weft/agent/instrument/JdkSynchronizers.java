@@ -108,6 +108,16 @@ final class JdkSynchronizers {
     /** The completions of {@code CompletableFuture} stages with one source, and with two ({@link CompletionAdvice}). */
     private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
     private static final String BI_COMPLETION = "java.util.concurrent.CompletableFuture$BiCompletion";
+    /**
+     * The stages' completion classes, loaded (and so retransformed) at premain: left to load later,
+     * they load while CompletableFuture itself is retransformed (the verifier looks them up), inside
+     * ByteBuddy's transformer, which skips classes loaded on its own thread.
+     */
+    private static final String[] COMPLETIONS = {
+        "UniApply", "UniAccept", "UniRun", "UniWhenComplete", "UniHandle", "UniExceptionally",
+        "UniComposeExceptionally", "UniRelay", "UniCompose", "BiApply", "BiAccept", "BiRun", "BiRelay",
+        "OrApply", "OrAccept", "OrRun",
+    };
     /** The methods of a counted completer that count down, complete or read its tree's pending counts. */
     private static final String[] COMPLETION = {
         "tryComplete", "propagateCompletion", "complete", "firstComplete", "nextComplete", "quietlyCompleteRoot",
@@ -197,16 +207,18 @@ final class JdkSynchronizers {
                 .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS))),
                     TaskHandoffAdvice.ForkJoinSubmit.class)
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
-            .type(isSubTypeOf(java.util.concurrent.ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
-            .transform(new PreparedAdvice()
-                .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
-                    TaskHandoffAdvice.ForkJoinComplete.class))
+            // completions are fork/join tasks too (their exec is declared in Completion, which the next
+            // type takes): this comes first, since a type gets the first transformation that matches it
             .type(hasSuperType(named(UNI_COMPLETION)).and(not(isAbstract())))
             .transform(new PreparedAdvice()
                 .advice(named("tryFire").and(isDeclaredBy(hasSuperType(named(BI_COMPLETION)))),
                     CompletionAdvice.TwoSources.class)
                 .advice(named("tryFire").and(not(isDeclaredBy(hasSuperType(named(BI_COMPLETION))))),
                     CompletionAdvice.OneSource.class))
+            .type(isSubTypeOf(java.util.concurrent.ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
+            .transform(new PreparedAdvice()
+                .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
+                    TaskHandoffAdvice.ForkJoinComplete.class))
             .type(named(COUNTED_COMPLETER))
             .transform(new PreparedAdvice()
                 .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class))
@@ -283,6 +295,9 @@ final class JdkSynchronizers {
         names.add(FORK_JOIN_POOL);
         names.add(FORK_JOIN_TASK);
         names.add(COUNTED_COMPLETER);
+        for (String completion : COMPLETIONS) {
+            names.add("java.util.concurrent.CompletableFuture$" + completion);
+        }
         names.addAll(List.of(CONDITIONS));
         names.addAll(List.of(CLASS_LOADING));
         for (String[] machinery : MACHINERY) {

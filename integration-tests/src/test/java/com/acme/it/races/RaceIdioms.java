@@ -109,6 +109,8 @@ public final class RaceIdioms {
         idiom("scheduled", RaceIdioms::scheduledCorrect, RaceIdioms::scheduledRacy);
         idiom("completableFuture", RaceIdioms::completableFutureCorrect, RaceIdioms::completableFutureRacy);
         idiom("completableFutureCompletedStages", RaceIdioms::completableFutureCompletedStagesCorrect, null);
+        idiom("completableFutureFiredElsewhere", RaceIdioms::completableFutureFiredElsewhereCorrect,
+            RaceIdioms::completableFutureFiredElsewhereRacy);
         idiom("forkJoin", RaceIdioms::forkJoinCorrect, RaceIdioms::forkJoinRacy);
         idiom("forkJoinInvokeAll", RaceIdioms::forkJoinInvokeAllCorrect, RaceIdioms::forkJoinInvokeAllRacy);
         idiom("parallelStream", RaceIdioms::parallelStreamCorrect, RaceIdioms::parallelStreamRacy);
@@ -1103,6 +1105,60 @@ public final class RaceIdioms {
         completer.join();
         first.value += applied + combined + last;
         second.value += first.value;
+    }
+
+    /**
+     * A two-source stage fires on the thread that completes its second source, after another
+     * thread completed the first: the function runs there, reading what the first source's
+     * completer wrote before completing it.
+     */
+    static void completableFutureFiredElsewhereCorrect() throws Exception {
+        Box box = new Box();
+        CompletableFuture<Integer> first = new CompletableFuture<>();
+        CompletableFuture<Integer> second = new CompletableFuture<>();
+        CompletableFuture<Integer> combined = first.thenCombine(second, (a, b) -> a + b + box.value);
+        Thread writer = new Thread(() -> {
+            box.value = 5;
+            first.complete(1);
+        }, "first-completer");
+        Thread firer = new Thread(() -> {
+            try {
+                pause(); // the first source is complete by now: the function runs on this thread
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            second.complete(2);
+        }, "second-completer");
+        writer.start();
+        firer.start();
+        combined.join();
+        writer.join();
+        firer.join();
+    }
+
+    /** The first source's completer writes after completing it: the function reads unordered. */
+    static void completableFutureFiredElsewhereRacy() throws Exception {
+        Box box = new Box();
+        CompletableFuture<Integer> first = new CompletableFuture<>();
+        CompletableFuture<Integer> second = new CompletableFuture<>();
+        CompletableFuture<Integer> combined = first.thenCombine(second, (a, b) -> a + b + box.value);
+        Thread writer = new Thread(() -> {
+            first.complete(1);
+            box.value = 5; // after the completion: not published by it
+        }, "first-completer");
+        Thread firer = new Thread(() -> {
+            try {
+                pause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            second.complete(2);
+        }, "second-completer");
+        writer.start();
+        firer.start();
+        combined.join();
+        writer.join();
+        firer.join();
     }
 
     static void completableFutureRacy() throws Exception {
