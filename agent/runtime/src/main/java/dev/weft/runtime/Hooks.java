@@ -219,17 +219,22 @@ public final class Hooks {
 
     /** {@link #arrayLoad} with the site's memo. */
     public static Object arrayLoad(Object array, int index, int nameId, int site, Object memo) {
-        return array == memo ? memo : arrayLoadMemo(array, index, nameId, site);
+        return array == memo ? memo : arrayMemo(array, index, nameId, site, false);
     }
 
+    /** Checks an element access as {@link #arrayLoad}/{@link #arrayStore} do; the array if the thread's next ones in this epoch are covered. */
     @DontInline // a slow path: the memo hooks stay small enough to inline into loops
-    private static Object arrayLoadMemo(Object array, int index, int nameId, int site) {
+    private static Object arrayMemo(Object array, int index, int nameId, int site, boolean write) {
         if (!races || array == null) {
             return null;
         }
         try {
             ThreadState state = raceState();
             ArrayShadow shadow = arrayShadow(state, array, nameId, site);
+            if (write) {
+                shadow.write(state, index, site);
+                return shadow.coversWrites(state) ? array : null;
+            }
             shadow.read(state, index, site);
             return shadow.coversReads(state) ? array : null;
         } catch (Throwable t) {
@@ -245,12 +250,12 @@ public final class Hooks {
      * It does not change while the loop runs, so the JIT takes the test out of the loop.
      */
     public static Object arrayLoad(Object array, int index, int nameId, int site, Object memo, int covered) {
-        return covered != 0 || array == memo ? memo : arrayLoadMemo(array, index, nameId, site);
+        return covered != 0 || array == memo ? memo : arrayMemo(array, index, nameId, site, false);
     }
 
     /** {@link #arrayStore} with the site's memo, in a covered loop (see {@link #arrayLoad(Object, int, int, int, Object, int)}). */
     public static Object arrayStore(Object array, int index, int nameId, int site, Object memo, int covered) {
-        return covered != 0 || array == memo ? memo : arrayStoreMemo(array, index, nameId, site);
+        return covered != 0 || array == memo ? memo : arrayMemo(array, index, nameId, site, true);
     }
 
     /**
@@ -275,23 +280,7 @@ public final class Hooks {
 
     /** {@link #arrayStore} with the site's memo. */
     public static Object arrayStore(Object array, int index, int nameId, int site, Object memo) {
-        return array == memo ? memo : arrayStoreMemo(array, index, nameId, site);
-    }
-
-    @DontInline // a slow path: the memo hooks stay small enough to inline into loops
-    private static Object arrayStoreMemo(Object array, int index, int nameId, int site) {
-        if (!races || array == null) {
-            return null;
-        }
-        try {
-            ThreadState state = raceState();
-            ArrayShadow shadow = arrayShadow(state, array, nameId, site);
-            shadow.write(state, index, site);
-            return shadow.coversWrites(state) ? array : null;
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-            return null;
-        }
+        return array == memo ? memo : arrayMemo(array, index, nameId, site, true);
     }
 
     /** {@link #getField} with the site's memo. */
