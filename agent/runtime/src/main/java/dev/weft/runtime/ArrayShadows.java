@@ -66,16 +66,11 @@ public final class ArrayShadows {
         return shadow;
     }
 
-    /** The shadow of {@code array} (not null) for a query that is no access: no site, no cache slot, no name. */
-    static ArrayShadow lookup(ThreadState thread, Object array) {
-        return lookUp(thread, array);
-    }
-
     /**
      * The shadow of {@code array}: one of the thread's recent ones from the table, else the table's,
      * which becomes the most recent.
      */
-    private static ArrayShadow lookUp(ThreadState thread, Object array) {
+    static ArrayShadow lookUp(ThreadState thread, Object array) {
         ArrayShadow[] recent = thread.recentArrays;
         if (recent == null) {
             recent = new ArrayShadow[RECENT];

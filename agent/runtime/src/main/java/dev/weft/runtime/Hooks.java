@@ -269,7 +269,7 @@ public final class Hooks {
         }
         try {
             ThreadState state = raceState();
-            ArrayShadow shadow = ArrayShadows.lookup(state, array);
+            ArrayShadow shadow = ArrayShadows.lookUp(state, array); // no site, no cache slot, no name: a query, not an access
             return ((kinds & 1) == 0 || shadow.coversReads(state)) && ((kinds & 2) == 0 || shadow.coversWrites(state))
                 ? 1 : 0;
         } catch (Throwable t) {
