@@ -1,10 +1,10 @@
 package dev.weft.runtime;
 
 import java.util.concurrent.TimeUnit;
-import jdk.internal.vm.annotation.DontInline;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
+import jdk.internal.vm.annotation.DontInline;
 
 /**
  * The static entry points that instrumented bytecode calls.
@@ -222,6 +222,11 @@ public final class Hooks {
         return array == memo ? memo : arrayMemo(array, index, nameId, site, false);
     }
 
+    /** {@link #arrayStore} with the site's memo. */
+    public static Object arrayStore(Object array, int index, int nameId, int site, Object memo) {
+        return array == memo ? memo : arrayMemo(array, index, nameId, site, true);
+    }
+
     /** Checks an element access as {@link #arrayLoad}/{@link #arrayStore} do; the array if the thread's next ones in this epoch are covered. */
     @DontInline // a slow path: the memo hooks stay small enough to inline into loops
     private static Object arrayMemo(Object array, int index, int nameId, int site, boolean write) {
@@ -276,11 +281,6 @@ public final class Hooks {
             InternalErrors.hookFailed(t);
             return 0;
         }
-    }
-
-    /** {@link #arrayStore} with the site's memo. */
-    public static Object arrayStore(Object array, int index, int nameId, int site, Object memo) {
-        return array == memo ? memo : arrayMemo(array, index, nameId, site, true);
     }
 
     /** {@link #getField} with the site's memo. */
