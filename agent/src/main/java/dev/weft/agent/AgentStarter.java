@@ -80,7 +80,8 @@ public final class AgentStarter {
             RecordingSession.Detectors detectors = new RecordingSession.Detectors(options.lockOrder(),
                 options.deadlockPeriod() != null, options.races());
             session = RecordingSession.start(destination, options.threshold(), options.duration(), detectors,
-                version(), options.raw(), instrumenter::transformedClasses, instrumenter.codeSources());
+                version(), options.raw(), instrumenter::transformedClasses, instrumenter.modelCoverage()::notApplied,
+                instrumenter.codeSources());
         } catch (IOException | RuntimeException e) {
             System.err.println("weft: cannot record to '" + options.filename() + "' (" + e.getMessage()
                 + "); set filename= to a writable path. The application runs without weft's recording.");

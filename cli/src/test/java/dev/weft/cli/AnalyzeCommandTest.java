@@ -171,6 +171,21 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void modelsThatDidNotReachTheirClassesBecomeANote() {
+        Path recording = TestRecording.withWeftEvents(dir.resolve("models-not-applied.jfr"),
+            () -> Scenarios.reportModelsNotApplied("java.util.concurrent.CompletableFuture$UniApply",
+                "java.util.concurrent.CompletableFuture$BiApply"));
+
+        JsonNode report = CliRun.weft("analyze", recording, "--format", "json").json();
+
+        assertThat(report.at("/recordings/0/agent/modelsNotApplied").asLong()).isEqualTo(2);
+        assertThat(report.at("/recordings/0/agent/modelsNotAppliedTo").asText())
+                .isEqualTo("java.util.concurrent.CompletableFuture$UniApply, java.util.concurrent.CompletableFuture$BiApply");
+        assertThat(report.get("notes")).extracting(JsonNode::asText).singleElement().asString()
+                .contains("could not instrument 2 JDK classes", "CompletableFuture$UniApply", recording.toString());
+    }
+
+    @Test
     void synchronizedWaitsJoinWeftsSiteInTheSameMethodWhenTheLinesDiffer() {
         // weft reports a synchronized method at its declaration, JFR at its first line
         int[] line = new int[1];

@@ -151,6 +151,8 @@ class AgentRecordingIT {
         assertThat(info.getLong(AgentInfo.LOCK_SITES)).isGreaterThanOrEqualTo(8);
         assertThat(info.getLong(AgentInfo.TRANSFORM_ERRORS)).isZero();
         assertThat(info.getLong(AgentInfo.INTERNAL_ERRORS)).isZero();
+        assertThat(info.getString(AgentInfo.MODELS_NOT_APPLIED_TO)).isEmpty();
+        assertThat(info.getLong(AgentInfo.MODELS_NOT_APPLIED)).isZero();
     }
 
     static RecordedEvent threadStart(RecordedEvents events, String threadName) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.acme.it.races.RaceIdioms;
+import dev.weft.schema.WeftEvents.AgentInfo;
 import dev.weft.schema.WeftEvents.DataRace;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -104,14 +105,21 @@ class RaceIdiomsIT {
 
     private static void assertNoRace(Run run) {
         assertThat(run.races).as("races in %s", run).isEmpty();
+        assertEveryModelApplied(run);
     }
 
     private static void assertRaceInItsOwnCode(Run run) {
+        assertEveryModelApplied(run);
         String method = run.idioms + "Racy";
         assertThat(run.races).as("races in %s", run).isNotEmpty()
             .allSatisfy(sites -> assertThat(sites).as("a race outside " + method).contains(method));
         assertThat(run.analyzed.exitCode()).as(run.analyzed.toString()).isEqualTo(1);
         assertThat(run.analyzed.stdout()).contains("ERROR data-race");
+    }
+
+    /** Every JDK class whose synchronization weft models and that the program loaded got its instrumentation. */
+    private static void assertEveryModelApplied(Run run) {
+        assertThat(run.modelsNotApplied).as("JDK classes the models did not reach in %s", run).isEmpty();
     }
 
     /** One JVM's run: its recording, and both sites' methods of each race, e.g. {@code lambda$fooRacy$3 <- main}. */
@@ -120,13 +128,16 @@ class RaceIdiomsIT {
         final String variant;
         final Path recording;
         final List<String> races;
+        /** The agent's own report of the modelled JDK classes it did not instrument (empty: none). */
+        final String modelsNotApplied;
         ForkedJvm.Result analyzed;
 
-        private Run(String idioms, String variant, Path recording, List<String> races) {
+        private Run(String idioms, String variant, Path recording, List<String> races, String modelsNotApplied) {
             this.idioms = idioms;
             this.variant = variant;
             this.recording = recording;
             this.races = races;
+            this.modelsNotApplied = modelsNotApplied;
         }
 
         static Run of(ForkedJvm jvm, Path dir, List<String> idioms, String variant) throws Exception {
@@ -137,10 +148,13 @@ class RaceIdiomsIT {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.stdout().trim()).as(result.toString()).isEqualTo(names);
             assertThat(result.stderr()).as(result.toString()).isEmpty();
-            List<RecordedEvent> races = RecordedEvents.read(file).named(DataRace.NAME);
-            return new Run(names, variant, file, races.stream()
+            RecordedEvents events = RecordedEvents.read(file);
+            List<RecordedEvent> infos = events.named(AgentInfo.NAME);
+            assertThat(infos).as(result.toString()).isNotEmpty();
+            String modelsNotApplied = infos.get(infos.size() - 1).getString(AgentInfo.MODELS_NOT_APPLIED_TO);
+            return new Run(names, variant, file, events.named(DataRace.NAME).stream()
                 .map(e -> e.getString(DataRace.SITE_METHOD) + " <- " + e.getString(DataRace.OTHER_SITE_METHOD))
-                .distinct().collect(Collectors.toList()));
+                .distinct().collect(Collectors.toList()), modelsNotApplied);
         }
 
         /** Also runs {@code weft analyze} on the recording. */

@@ -195,6 +195,13 @@ public final class WeftEvents {
          * shadows was full; their history was lost (see docs/ARCHITECTURE.md).
          */
         public static final String ARRAY_SHADOWS_DROPPED = "arrayShadowsDropped";
+        /**
+         * {@code long}: JDK classes the program loaded whose synchronization weft models, but which
+         * did not get the model's instrumentation (0 when every model was applied).
+         */
+        public static final String MODELS_NOT_APPLIED = "modelsNotApplied";
+        /** {@code String}: the first few of those classes, comma-separated; empty if none. */
+        public static final String MODELS_NOT_APPLIED_TO = "modelsNotAppliedTo";
     }
 
     /**

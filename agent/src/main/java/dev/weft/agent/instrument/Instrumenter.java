@@ -34,6 +34,7 @@ import net.bytebuddy.utility.JavaModule;
 public final class Instrumenter {
     private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
     private final AtomicLong transformedClasses = new AtomicLong();
+    private final ModelCoverage modelCoverage = new ModelCoverage();
     private final CodeSources codeSources;
 
     /** @param codeSources where the classes that load from now on are noted, instrumented or not */
@@ -43,6 +44,11 @@ public final class Instrumenter {
 
     public CodeSources codeSources() {
         return codeSources;
+    }
+
+    /** Which of the JDK classes weft models got their instrumentation. */
+    public ModelCoverage modelCoverage() {
+        return modelCoverage;
     }
 
     /** Number of classes transformed so far. */
@@ -86,8 +92,31 @@ public final class Instrumenter {
             builder = JdkSynchronizers.modelled(builder);
         }
         builder.installOn(inst);
+        modelCoverage.installed(inst, races);
+        applyMissedModels(inst);
         inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
             races ? new RaceInstrumentation(filter) : null, transformedClasses, codeSources), true);
+    }
+
+    /**
+     * Retransforms the classes the models match that were loaded but not transformed: those the
+     * verifier loaded while a modelled class was being retransformed (a {@code ConcurrentHashMap}'s
+     * bulk tasks, the fork/join pool's adapters), which ByteBuddy's transformer skips as it skips
+     * every class loaded on its own thread. A round may load more of them; a few rounds settle it.
+     */
+    private void applyMissedModels(Instrumentation inst) {
+        for (int round = 0; round < 4; round++) {
+            java.util.List<Class<?>> missed = modelCoverage.missed(inst.getAllLoadedClasses());
+            if (missed.isEmpty()) {
+                return;
+            }
+            try {
+                inst.retransformClasses(missed.toArray(new Class<?>[0]));
+            } catch (Throwable t) {
+                InternalErrors.transformFailed(missed.get(0).getName(), t);
+                return;
+            }
+        }
     }
 
     /**
@@ -116,6 +145,11 @@ public final class Instrumenter {
                 }
             }
         }
+    }
+
+    /** Whether {@code className} is one of the JDK's thread classes (see {@link #threadClasses}). */
+    static boolean isThreadClass(String className) {
+        return className.equals(Thread.class.getName()) || className.equals(VIRTUAL_THREAD);
     }
 
     /** The JDK's thread classes, which weft retransforms to see every thread start. */
@@ -167,6 +201,9 @@ public final class Instrumenter {
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                                      DynamicType dynamicType) {
             transformedClasses.incrementAndGet();
+            if (loader == null) {
+                modelCoverage.transformed(type.getName());
+            }
         }
 
         @Override

@@ -16,8 +16,12 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -100,6 +104,13 @@ final class JdkSynchronizers {
     };
     private static final String FORK_JOIN_POOL = "java.util.concurrent.ForkJoinPool";
     private static final String FORK_JOIN_TASK = "java.util.concurrent.ForkJoinTask";
+    /**
+     * Fork/join methods that only hand a task over and return at once: they publish, and take in
+     * nothing — taking in the pool's clock there would order the submitter after every task the
+     * pool completed meanwhile (a task finished before {@code submit} returned hid its races with
+     * the submitter's next writes).
+     */
+    private static final String[] FORK_JOIN_SUBMITTING = {"execute", "submit", "lazySubmit", "externalSubmit", "fork"};
     /** Package-private methods of {@code ForkJoinTask} through which a pool's {@code invoke*} joins. */
     private static final String[] POOL_JOINS = {
         "awaitPoolInvoke", "joinForPoolInvoke", "getForPoolInvoke", "quietlyJoinPoolInvokeAllTask",
@@ -164,6 +175,9 @@ final class JdkSynchronizers {
         "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ConditionObject",
     };
 
+    /** The classes the models name, in the order they are retransformed at premain. */
+    private static final Set<String> NAMED = namedClasses();
+
     private JdkSynchronizers() {
     }
 
@@ -201,10 +215,16 @@ final class JdkSynchronizers {
             // submitters far beyond what fork/join promises
             .type(named(FORK_JOIN_POOL))
             .transform(new PreparedAdvice()
-                .advice(instanceMethods.and(isPublic()), TaskHandoffAdvice.ForkJoinSubmit.class))
+                .advice(instanceMethods.and(isPublic()).and(namedOneOf(FORK_JOIN_SUBMITTING)),
+                    TaskHandoffAdvice.ForkJoinHandOver.class)
+                .advice(instanceMethods.and(isPublic()).and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
+                    TaskHandoffAdvice.ForkJoinSubmit.class))
             .type(named(FORK_JOIN_TASK))
             .transform(new PreparedAdvice()
-                .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS))),
+                .advice(instanceMethods.and(isPublic()).and(namedOneOf(FORK_JOIN_SUBMITTING)),
+                    TaskHandoffAdvice.ForkJoinHandOver.class)
+                .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS)))
+                        .and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
                     TaskHandoffAdvice.ForkJoinSubmit.class)
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
             // completions are fork/join tasks too (their exec is declared in Completion, which the next
@@ -215,7 +235,7 @@ final class JdkSynchronizers {
                     CompletionAdvice.TwoSources.class)
                 .advice(named("tryFire").and(not(isDeclaredBy(hasSuperType(named(BI_COMPLETION))))),
                     CompletionAdvice.OneSource.class))
-            .type(isSubTypeOf(java.util.concurrent.ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
+            .type(isSubTypeOf(ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
             .transform(new PreparedAdvice()
                 .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
                     TaskHandoffAdvice.ForkJoinComplete.class))
@@ -288,6 +308,40 @@ final class JdkSynchronizers {
     /** Those of the modelled classes that are loaded already, to be retransformed. */
     static Class<?>[] loaded() {
         List<Class<?>> classes = new ArrayList<>();
+        for (String name : NAMED) {
+            try {
+                classes.add(Class.forName(name, false, null));
+            } catch (ClassNotFoundException e) {
+                // not in this JDK
+            }
+        }
+        return classes.toArray(new Class<?>[0]);
+    }
+
+    /**
+     * Whether the models above transform {@code type}: a class of the boot loader that is named in
+     * them, a fork/join task, or a {@code CompletableFuture} completion.
+     */
+    static boolean models(Class<?> type) {
+        if (type.getClassLoader() != null || type.isArray() || type.isPrimitive()) {
+            return false;
+        }
+        if (NAMED.contains(type.getName()) || ForkJoinTask.class.isAssignableFrom(type)) {
+            return true;
+        }
+        if (Modifier.isAbstract(type.getModifiers())) {
+            return false;
+        }
+        for (Class<?> superclass = type.getSuperclass(); superclass != null; superclass = superclass.getSuperclass()) {
+            if (superclass.getName().equals(UNI_COMPLETION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every class the models name (some are not in every JDK). */
+    private static Set<String> namedClasses() {
         List<String> names = new ArrayList<>(List.of(MONITOR_LIKE));
         names.addAll(List.of(DIRECTED));
         names.add(THREAD_POOL);
@@ -305,22 +359,15 @@ final class JdkSynchronizers {
         }
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));
-        for (String name : names) {
-            try {
-                classes.add(Class.forName(name, false, null));
-            } catch (ClassNotFoundException e) {
-                // not in this JDK
-            }
-        }
-        return classes.toArray(new Class<?>[0]);
+        return new LinkedHashSet<>(names);
     }
 
     /** The JDK's fork/join task classes loaded already (their {@code exec} publishes completion). */
     static List<Class<?>> loadedForkJoinTasks(Class<?>[] loaded) {
         List<Class<?>> tasks = new ArrayList<>();
         for (Class<?> type : loaded) {
-            if (type.getClassLoader() == null && java.util.concurrent.ForkJoinTask.class.isAssignableFrom(type)
-                && type != java.util.concurrent.ForkJoinTask.class) {
+            if (type.getClassLoader() == null && ForkJoinTask.class.isAssignableFrom(type)
+                && type != ForkJoinTask.class) {
                 tasks.add(type);
             }
         }

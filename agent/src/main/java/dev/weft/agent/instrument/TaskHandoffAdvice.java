@@ -13,7 +13,10 @@ final class TaskHandoffAdvice {
     private TaskHandoffAdvice() {
     }
 
-    /** Public methods of {@code ForkJoinPool} and {@code ForkJoinTask}: submissions, joins. */
+    /**
+     * The other public methods of {@code ForkJoinPool} and {@code ForkJoinTask} — joins, invokes,
+     * waits — publish on entry (an {@code invoke} submits) and take in the object's clock on exit.
+     */
     static final class ForkJoinSubmit {
         private ForkJoinSubmit() {
         }
@@ -27,6 +30,21 @@ final class TaskHandoffAdvice {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.This Object self) {
             Hooks.syncExit(self);
+        }
+    }
+
+    /**
+     * The fork/join methods that hand a task over and return ({@code execute}, {@code submit},
+     * {@code fork}...): they publish as {@link ForkJoinSubmit} does, and take in nothing.
+     */
+    static final class ForkJoinHandOver {
+        private ForkJoinHandOver() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self) {
+            Hooks.syncEnter(java.util.concurrent.ForkJoinPool.class);
+            Hooks.syncEnter(self);
         }
     }
 

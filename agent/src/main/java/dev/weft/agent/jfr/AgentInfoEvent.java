@@ -58,4 +58,14 @@ final class AgentInfoEvent extends Event {
     @Label("Array Shadows Dropped")
     @Description("Arrays whose race-detection history was dropped because the table of array shadows was full")
     long arrayShadowsDropped;
+
+    @Name(AgentInfo.MODELS_NOT_APPLIED)
+    @Label("Models Not Applied")
+    @Description("JDK classes the program loaded whose synchronization weft models, but which did not get the model's instrumentation")
+    long modelsNotApplied;
+
+    @Name(AgentInfo.MODELS_NOT_APPLIED_TO)
+    @Label("Models Not Applied To")
+    @Description("The first of those classes")
+    String modelsNotAppliedTo;
 }

@@ -1,5 +1,6 @@
 package dev.weft.agent.jfr;
 
+import dev.weft.agent.instrument.ModelCoverage;
 import dev.weft.agent.origin.CodeSources;
 import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
@@ -9,7 +10,9 @@ import dev.weft.schema.JdkEvents;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 
@@ -45,12 +48,12 @@ public final class RecordingSession {
 
     public static RecordingSession start(Path destination, String threshold, Duration duration, Detectors detectors,
                                          String version, String options, LongSupplier instrumentedClasses,
-                                         CodeSources codeSources)
+                                         Supplier<List<String>> modelsNotApplied, CodeSources codeSources)
         throws IOException {
         FlightRecorder.addPeriodicEvent(LockStatisticsEvent.class, RecordingSession::emitLockStatistics);
         FlightRecorder.addPeriodicEvent(CodeSourceEvent.class, () -> emitCodeSources(codeSources));
         FlightRecorder.addPeriodicEvent(AgentInfoEvent.class,
-            () -> emitAgentInfo(version, options, instrumentedClasses.getAsLong()));
+            () -> emitAgentInfo(version, options, instrumentedClasses.getAsLong(), modelsNotApplied.get()));
 
         Recording recording = new Recording();
         recording.setName("weft");
@@ -157,7 +160,8 @@ public final class RecordingSession {
         }
     }
 
-    private static void emitAgentInfo(String version, String options, long instrumentedClasses) {
+    private static void emitAgentInfo(String version, String options, long instrumentedClasses,
+                                      List<String> modelsNotApplied) {
         AgentInfoEvent event = new AgentInfoEvent();
         event.weftVersion = version;
         event.options = options;
@@ -170,6 +174,8 @@ public final class RecordingSession {
         event.threadsSeen = Hooks.threadsSeen();
         event.threadNumbers = Hooks.threadNumbers();
         event.arrayShadowsDropped = dev.weft.runtime.ArrayShadows.dropped();
+        event.modelsNotApplied = modelsNotApplied.size();
+        event.modelsNotAppliedTo = ModelCoverage.describe(modelsNotApplied);
         event.commit();
     }
 }

@@ -33,7 +33,9 @@ final class AgentInfoAnalyzer implements Analyzer {
                 EventFields.number(event, WeftEvents.AgentInfo.LOCK_SITES),
                 EventFields.number(event, WeftEvents.AgentInfo.TRANSFORM_ERRORS),
                 EventFields.number(event, WeftEvents.AgentInfo.INTERNAL_ERRORS),
-                blankToNull(EventFields.text(event, WeftEvents.AgentInfo.FIRST_ERROR)));
+                blankToNull(EventFields.text(event, WeftEvents.AgentInfo.FIRST_ERROR)),
+                EventFields.number(event, WeftEvents.AgentInfo.MODELS_NOT_APPLIED),
+                blankToNull(EventFields.text(event, WeftEvents.AgentInfo.MODELS_NOT_APPLIED_TO)));
         current = current == null ? latest : combine(current, latest);
     }
 
@@ -56,7 +58,10 @@ final class AgentInfoAnalyzer implements Analyzer {
                 Math.max(earlier.lockSites(), later.lockSites()),
                 Math.max(earlier.transformErrors(), later.transformErrors()),
                 Math.max(earlier.internalErrors(), later.internalErrors()),
-                earlier.firstError() == null ? later.firstError() : earlier.firstError());
+                earlier.firstError() == null ? later.firstError() : earlier.firstError(),
+                Math.max(earlier.modelsNotApplied(), later.modelsNotApplied()),
+                later.modelsNotApplied() >= earlier.modelsNotApplied() ? later.modelsNotAppliedTo()
+                    : earlier.modelsNotAppliedTo());
     }
 
     /** The agent writes an empty string for "no error"; the report says null. */

@@ -103,5 +103,11 @@ public final class Analysis {
                     + " may be missing; please report this with the recording.",
                     file, agent.internalErrors(), agent.transformErrors(), firstError));
         }
+        if (agent != null && agent.modelsNotApplied() > 0) {
+            report.addNote(String.format("weft's agent in %s could not instrument %,d JDK classes whose"
+                    + " synchronization it models (%s): what the program synchronized through them was invisible"
+                    + " to race detection, so a data race reported there may be ordered after all; please report"
+                    + " this with the recording.", file, agent.modelsNotApplied(), agent.modelsNotAppliedTo()));
+        }
     }
 }

@@ -77,6 +77,8 @@ public final class JsonRenderer implements Renderer {
         agentNode.put("transformErrors", agent.transformErrors());
         agentNode.put("internalErrors", agent.internalErrors());
         agentNode.put("firstError", agent.firstError());
+        agentNode.put("modelsNotApplied", agent.modelsNotApplied());
+        agentNode.put("modelsNotAppliedTo", agent.modelsNotAppliedTo());
     }
 
     private static void writeSummary(ObjectNode node, Summary summary) {

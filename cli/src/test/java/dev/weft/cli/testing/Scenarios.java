@@ -256,6 +256,18 @@ public final class Scenarios {
     }
 
     public static void reportAgentInfo(String version, long internalErrors, String firstError) {
+        agentInfo(version, internalErrors, firstError).commit();
+    }
+
+    /** An agent whose models did not reach {@code classes} (JDK classes the program loaded). */
+    public static void reportModelsNotApplied(String... classes) {
+        WeftTestEvents.AgentInfo event = agentInfo("9.9.9-test", 0, "");
+        event.modelsNotApplied = classes.length;
+        event.modelsNotAppliedTo = String.join(", ", classes);
+        event.commit();
+    }
+
+    private static WeftTestEvents.AgentInfo agentInfo(String version, long internalErrors, String firstError) {
         WeftTestEvents.AgentInfo event = new WeftTestEvents.AgentInfo();
         event.weftVersion = version;
         event.options = "test";
@@ -264,7 +276,7 @@ public final class Scenarios {
         event.lockSites = 2;
         event.internalErrors = internalErrors;
         event.firstError = firstError;
-        event.commit();
+        return event;
     }
 
     private static void runBoth(Thread first, Thread second) throws InterruptedException {

@@ -238,5 +238,9 @@ public final class WeftTestEvents {
         public long internalErrors;
         @Name(WeftEvents.AgentInfo.FIRST_ERROR)
         public String firstError;
+        @Name(WeftEvents.AgentInfo.MODELS_NOT_APPLIED)
+        public long modelsNotApplied;
+        @Name(WeftEvents.AgentInfo.MODELS_NOT_APPLIED_TO)
+        public String modelsNotAppliedTo;
     }
 }

@@ -113,6 +113,7 @@ public final class RaceIdioms {
             RaceIdioms::completableFutureFiredElsewhereRacy);
         idiom("forkJoin", RaceIdioms::forkJoinCorrect, RaceIdioms::forkJoinRacy);
         idiom("forkJoinInvokeAll", RaceIdioms::forkJoinInvokeAllCorrect, RaceIdioms::forkJoinInvokeAllRacy);
+        idiom("forkJoinPoolSubmit", RaceIdioms::forkJoinPoolSubmitCorrect, RaceIdioms::forkJoinPoolSubmitRacy);
         idiom("parallelStream", RaceIdioms::parallelStreamCorrect, RaceIdioms::parallelStreamRacy);
         IDIOMS.put("virtualThread", new Idiom(RaceIdioms::virtualThreadCorrect, RaceIdioms::virtualThreadRacy, 21));
         IDIOMS.put("virtualThreadExecutor",
@@ -1285,6 +1286,42 @@ public final class RaceIdioms {
             box.value++;
         };
         new ForkJoinPool(2).invoke(new Step(() -> ForkJoinTask.invokeAll(new Step(add), new Step(addLater))));
+    }
+
+    /**
+     * Plain runnables and callables submitted to a pool: the JDK wraps them in its own task classes
+     * (loaded while weft instruments {@code ForkJoinPool}, which once left them uninstrumented).
+     */
+    static void forkJoinPoolSubmitCorrect() throws Exception {
+        Box box = new Box();
+        box.value = 1;
+        ForkJoinPool pool = new ForkJoinPool(2);
+        pool.submit(() -> {
+            box.value++;
+        }).get();
+        box.value++;
+        int seen = pool.submit(() -> ++box.value).join();
+        box.value += seen;
+        pool.shutdown();
+    }
+
+    static void forkJoinPoolSubmitRacy() throws Exception {
+        Box box = new Box();
+        CountDownLatch both = new CountDownLatch(2);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        ForkJoinTask<?> task = pool.submit(() -> {
+            try {
+                meet(both);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            box.value++;
+        });
+        meet(both);
+        pause();
+        box.value = 10; // while the submitted task runs, before get
+        task.get();
+        pool.shutdown();
     }
 
     static void parallelStreamCorrect() throws Exception {
