@@ -13,13 +13,14 @@ import java.util.Map;
 /**
  * Runs each workload in fresh JVMs with and without the weft agent, interleaved run by run so
  * that machine noise hits both alike, and prints the ratios agent / no agent of steady-state
- * throughput (measured rounds after warm-up), whole-run wall time and peak RSS.
+ * throughput (measured rounds after warm-up), whole-run wall time and peak RSS. {@code StartUp}
+ * does nothing: its wall time and RSS are the fixed cost every run pays.
  *
  * <pre>java -jar bench/target/weft-bench.jar [--runs 5] [--agent agent/target/weft-agent.jar]
  *     [--workloads LockHeavy,ReadMostlyCompute,QueueServer] [--java /path/to/java]</pre>
  */
 public final class BenchmarkRunner {
-    private static final List<String> ALL = List.of("LockHeavy", "ReadMostlyCompute", "QueueServer");
+    private static final List<String> ALL = List.of("StartUp", "LockHeavy", "ReadMostlyCompute", "QueueServer");
 
     private BenchmarkRunner() {
     }

@@ -31,6 +31,11 @@ final class Report {
                 baseWall = wall;
                 baseRss = rss;
             }
+            if (runs.get(0).operations() == 0) { // no steady state: start-up only
+                System.out.printf(Locale.ROOT, "  %-24s %14s %10s %10.2f %7.2fx %10.0f %7.2fx%n",
+                    entry.getKey().name(), "-", "-", wall, wall / baseWall, rss, rss / baseRss);
+                continue;
+            }
             System.out.printf(Locale.ROOT, "  %-24s %14.0f %9.3fx %10.2f %7.2fx %10.0f %7.2fx%n",
                 entry.getKey().name(), throughput, baseThroughput / throughput, wall, wall / baseWall, rss, rss / baseRss);
         }

@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The seed's server shape without the network: a listener thread puts requests on a bounded work
  * queue, worker threads take them, look up and update a session map, and append to a
- * synchronized audit log.
+ * synchronized audit log. 1.5 million requests a round, so that a run lasts seconds.
  */
 public final class QueueServer extends Workload {
     private static final int WORKERS = 3;
-    private static final int REQUESTS = 600_000;
+    private static final int REQUESTS = 1_500_000;
     private static final int[] POISON = new int[0];
     private final ConcurrentHashMap<Integer, long[]> sessions = new ConcurrentHashMap<>();
     private final AtomicLong served = new AtomicLong();
