@@ -215,17 +215,16 @@ final class JdkSynchronizers {
             // submitters far beyond what fork/join promises
             .type(named(FORK_JOIN_POOL))
             .transform(new PreparedAdvice()
-                .advice(instanceMethods.and(isPublic()).and(namedOneOf(FORK_JOIN_SUBMITTING)),
-                    TaskHandoffAdvice.ForkJoinHandOver.class)
+                .advice(instanceMethods.and(isPublic()), TaskHandoffAdvice.ForkJoinHandOver.class)
                 .advice(instanceMethods.and(isPublic()).and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
-                    TaskHandoffAdvice.ForkJoinSubmit.class))
+                    TaskHandoffAdvice.ForkJoinTakeIn.class))
             .type(named(FORK_JOIN_TASK))
             .transform(new PreparedAdvice()
-                .advice(instanceMethods.and(isPublic()).and(namedOneOf(FORK_JOIN_SUBMITTING)),
+                .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS))),
                     TaskHandoffAdvice.ForkJoinHandOver.class)
                 .advice(instanceMethods.and(isPublic().or(namedOneOf(POOL_JOINS)))
                         .and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
-                    TaskHandoffAdvice.ForkJoinSubmit.class)
+                    TaskHandoffAdvice.ForkJoinTakeIn.class)
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
             // completions are fork/join tasks too (their exec is declared in Completion, which the next
             // type takes): this comes first, since a type gets the first transformation that matches it

@@ -14,28 +14,8 @@ final class TaskHandoffAdvice {
     }
 
     /**
-     * The other public methods of {@code ForkJoinPool} and {@code ForkJoinTask} — joins, invokes,
-     * waits — publish on entry (an {@code invoke} submits) and take in the object's clock on exit.
-     */
-    static final class ForkJoinSubmit {
-        private ForkJoinSubmit() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object self) {
-            Hooks.syncEnter(java.util.concurrent.ForkJoinPool.class);
-            Hooks.syncEnter(self);
-        }
-
-        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object self) {
-            Hooks.syncExit(self);
-        }
-    }
-
-    /**
-     * The fork/join methods that hand a task over and return ({@code execute}, {@code submit},
-     * {@code fork}...): they publish as {@link ForkJoinSubmit} does, and take in nothing.
+     * Public methods of {@code ForkJoinPool} and {@code ForkJoinTask} (and the pool's joins): each
+     * may hand a task over, so each publishes, on the pool-wide key and on the object.
      */
     static final class ForkJoinHandOver {
         private ForkJoinHandOver() {
@@ -45,6 +25,21 @@ final class TaskHandoffAdvice {
         static void enter(@Advice.This Object self) {
             Hooks.syncEnter(java.util.concurrent.ForkJoinPool.class);
             Hooks.syncEnter(self);
+        }
+    }
+
+    /**
+     * Those of them that wait (joins, invokes, {@code awaitTermination}...): on return, what the
+     * tasks published on the object happens before the caller's next steps. Not the hand-overs
+     * that return at once ({@code execute}, {@code submit}, {@code fork}).
+     */
+    static final class ForkJoinTakeIn {
+        private ForkJoinTakeIn() {
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.syncExit(self);
         }
     }
 
