@@ -344,14 +344,18 @@ final class LoopChecks {
             result.accept(new Method(arraySites, fieldSites, maxLocals, count, covered, needOfArraySite));
         }
 
-        /** Loops as [head position, last back edge's position, head frame ordinal], one per head. */
+        /**
+         * Loops as [head position, last back edge's position, head frame ordinal], one per head. A
+         * label's position is that of the instruction before it: a jump goes back if its target's
+         * is smaller than its own (a switch's first case, right after it, is no loop).
+         */
         private List<int[]> loops() {
             Map<Label, int[]> byHead = new LinkedHashMap<>();
             for (Object[] jump : jumps) {
                 int at = (Integer) jump[0];
                 Label target = (Label) jump[1];
                 Integer head = labels.get(target);
-                if (head != null && head <= at) {
+                if (head != null && head < at) {
                     Integer frame = frameOfLabel.get(target);
                     int[] loop = byHead.computeIfAbsent(target, t -> new int[] {head, at, frame == null ? -1 : frame});
                     loop[1] = Math.max(loop[1], at);
