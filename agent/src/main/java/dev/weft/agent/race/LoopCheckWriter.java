@@ -16,7 +16,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * Emits one method's part of a {@link LoopChecks} plan, for {@link RaceCheckVisitor}: the memos and
  * the covered loops' flag (locals past all of the method's own, declared in every stack map frame,
  * set up at the start), their clearing, the head checks of covered loops with their back edges
- * moved past them, and the memo variants of the check hooks.
+ * moved past them (the label there is handed to {@link LoopVersions}), and the memo variants of
+ * the check hooks.
  *
  * <p>Memos and the flag are cleared after every instruction that may end the thread's epoch or run
  * code that does — calls (but weft's own {@code objectCall}, a check that synchronizes nothing,
@@ -28,6 +29,8 @@ final class LoopCheckWriter {
     private static final String OBJECT = "java/lang/Object";
     private final MethodVisitor out;
     private final LoopChecks.Method plan;
+    /** The pass that versions the covered loops whose head checks are written here, or null. */
+    private final LoopVersions versions;
     private final Set<Label> handlers = new HashSet<>();
     /** Labels since the last instruction: at a covered loop's head frame, the head. */
     private final List<Label> labels = new ArrayList<>();
@@ -41,9 +44,10 @@ final class LoopCheckWriter {
     private int checkedLoop = -1;
     private boolean[] checkedNeeds;
 
-    LoopCheckWriter(MethodVisitor out, LoopChecks.Method plan) {
+    LoopCheckWriter(MethodVisitor out, LoopChecks.Method plan, LoopVersions versions) {
         this.out = out;
         this.plan = plan;
+        this.versions = versions;
     }
 
     /** At the start of the code: memos null, flag clear. */
@@ -129,6 +133,9 @@ final class LoopCheckWriter {
             }
             out.visitLabel(past);
             out.visitFrame(Opcodes.F_NEW, locals.length, locals, numStack, stack);
+            if (versions != null) {
+                versions.headChecked(past, plan.flagLocal());
+            }
         }
     }
 
@@ -206,7 +213,9 @@ final class LoopCheckWriter {
     /**
      * Calls check hook {@code name} (arguments on the stack as {@code descriptor} says), or its memo
      * variant if the site has a memo — with the flag too if it is array site {@code arraySite} of
-     * the covered loop being written and that loop's head checks its array.
+     * the covered loop being written and that loop's head checks its array. ({@link LoopVersions}
+     * leaves a flagged check out of a loop's unchecked copy by the exact instructions written
+     * here and by {@link RaceCheckVisitor}.)
      */
     void checkHook(String name, String descriptor, int memo, int arraySite) {
         if (memo < 0) {

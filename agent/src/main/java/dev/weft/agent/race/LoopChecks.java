@@ -33,10 +33,12 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code this}), gets a <em>head check</em>: on entry (the back edges are moved past it), one
  * query per array whether the thread has already read (written) it in the current epoch with its
  * shadow coarse, anded into one int local, the loop's flag. A set flag skips those accesses'
- * checks: a loop-invariant test, which the JIT unswitches, so the loop runs as fast as without weft
- * once its arrays were checked in the epoch (a relaxation's later sweeps, a matrix's later rows).
- * The flag is cleared wherever memos are, so an instruction that may synchronize inside the loop
- * makes the rest of that entry check as usual.
+ * checks: {@link LoopVersions} gives the loop a copy without them that the head check jumps to
+ * (or, where it cannot, the test stays loop-invariant for the JIT to unswitch), so the loop runs
+ * as fast as without weft once its arrays were checked in the epoch (a relaxation's later sweeps,
+ * a matrix's later rows). The flag is cleared wherever memos are, so an instruction that may
+ * synchronize inside the loop makes the rest of that entry check as usual (such a loop gets no
+ * copy).
  *
  * <p>Sites are numbered by their order among the method's array element instructions and among its
  * field instructions, loop heads by the order of their stack map frames, all of which the rewriting
@@ -344,14 +346,18 @@ final class LoopChecks {
             result.accept(new Method(arraySites, fieldSites, maxLocals, count, covered, needOfArraySite));
         }
 
-        /** Loops as [head position, last back edge's position, head frame ordinal], one per head. */
+        /**
+         * Loops as [head position, last back edge's position, head frame ordinal], one per head. A
+         * label's position is that of the instruction before it: a jump goes back if its target's
+         * is smaller than its own (a switch's first case, right after it, is no loop).
+         */
         private List<int[]> loops() {
             Map<Label, int[]> byHead = new LinkedHashMap<>();
             for (Object[] jump : jumps) {
                 int at = (Integer) jump[0];
                 Label target = (Label) jump[1];
                 Integer head = labels.get(target);
-                if (head != null && head <= at) {
+                if (head != null && head < at) {
                     Integer frame = frameOfLabel.get(target);
                     int[] loop = byHead.computeIfAbsent(target, t -> new int[] {head, at, frame == null ? -1 : frame});
                     loop[1] = Math.max(loop[1], at);

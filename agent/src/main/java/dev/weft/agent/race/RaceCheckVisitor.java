@@ -57,12 +57,12 @@ final class RaceCheckVisitor extends MethodVisitor {
     private final String internalClassName;
 
     RaceCheckVisitor(MethodVisitor delegate, RaceScope scope, String internalClassName, String methodName,
-                     java.util.BitSet coveredReads, LoopChecks.Method plan) {
+                     java.util.BitSet coveredReads, LoopChecks.Method plan, LoopVersions versions) {
         super(Opcodes.ASM9, delegate);
         this.scope = scope;
         this.coveredReads = coveredReads;
         this.plan = plan;
-        this.loops = new LoopCheckWriter(delegate, plan);
+        this.loops = new LoopCheckWriter(delegate, plan, versions);
         this.internalClassName = internalClassName;
         this.className = internalClassName.replace('/', '.');
         this.methodName = methodName;

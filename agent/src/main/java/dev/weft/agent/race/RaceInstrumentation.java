@@ -60,17 +60,21 @@ public final class RaceInstrumentation {
      * Wraps one method's visitor with the race checks: on field accesses ({@link RaceCheckVisitor}),
      * on calls on objects that may not be thread-safe ({@link ObjectCallVisitor}, which sees the
      * method's own instructions first), and the notes of synchronization that the checks do not
-     * model ({@link UnmodelledSyncVisitor}).
+     * model ({@link UnmodelledSyncVisitor}); a method with covered loops is buffered last, for
+     * {@link LoopVersions} to copy them.
      *
      * @param classVersion the class file's version (whether it has stack map frames)
      */
     public MethodVisitor checks(MethodVisitor method, ClassLoader loader, String internalClassName, int classVersion,
                                 int access, String methodName, String descriptor, CheckPlan plan) {
         RaceScope scope = new RaceScope(resolver, filter, loader);
-        MethodVisitor notes = new UnmodelledSyncVisitor(method, internalClassName, methodName);
         LoopChecks.Method memos = plan.loopChecks.of(methodName, descriptor);
+        // only methods with covered loops are buffered, to be versioned; the others stream through
+        LoopVersions versions = memos.loops().isEmpty() ? null : new LoopVersions(method);
+        MethodVisitor notes = new UnmodelledSyncVisitor(versions == null ? method : versions, internalClassName,
+            methodName);
         MethodVisitor fields = new RaceCheckVisitor(notes, scope, internalClassName, methodName,
-            plan.coveredReads.of(methodName, descriptor), memos);
+            plan.coveredReads.of(methodName, descriptor), memos, versions);
         return new ObjectCallVisitor(fields, scope, internalClassName, classVersion, access, methodName, descriptor,
             memos.firstLocal() + memos.localsAdded());
     }

@@ -73,6 +73,23 @@ class LoopChecksTest {
             }
         }
 
+        int switched(int[] data) {
+            int sum = 0;
+            for (int i = 0; i < data.length; i++) {
+                switch (data[i] & 3) { // the first case's label follows the switch: no loop of its own
+                    case 0:
+                        sum++;
+                        break;
+                    case 1:
+                        sum += data[i];
+                        break;
+                    default:
+                        sum--;
+                }
+            }
+            return sum;
+        }
+
         int straightLine(int[] data) {
             return data[0] + data[1]; // no loop: nothing
         }
@@ -153,6 +170,11 @@ class LoopChecksTest {
         LoopChecks.Method plan = plan("nested", "([[D)V");
 
         assertThat(onlyNeed(plan)).isEqualTo(new LoopChecks.Need(ArrayOrigins.Source.local(3), false, true));
+    }
+
+    @Test
+    void aLoopWithASwitchInsideIsCovered() throws IOException {
+        assertThat(onlyNeed(plan("switched", "([I)I"))).isEqualTo(new LoopChecks.Need(ArrayOrigins.Source.local(1), true, false));
     }
 
     @Test
