@@ -3,9 +3,12 @@ package dev.weft.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.it.H2ServerUnderLoad;
+import dev.weft.schema.WeftEvents.AgentInfo;
 import java.io.File;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent on a real library under load: H2's TCP server with concurrent JDBC clients over
  * loopback runs to the same output, exit code and (empty) stderr with weft as without it, in
- * every mode; the recording is readable, and nothing in the program's own code is reported.
+ * every mode; the recording is readable, nothing in the program's own code is reported, and every
+ * JDK class weft models that the server loaded got its instrumentation.
  */
 class H2ServerIT {
     private static final String EXPECTED = "rows=900 balance=" + (6 * (149L * 150 / 2 + 150)) + " clients="
@@ -36,6 +40,10 @@ class H2ServerIT {
 
         ForkedJvm.Result analyze = ForkedJvm.weft("analyze", recording.toString());
         assertThat(analyze.exitCode()).as("nothing in the program's own code: " + analyze).isZero();
+        List<RecordedEvent> infos = RecordedEvents.read(recording).named(AgentInfo.NAME);
+        assertThat(infos).isNotEmpty();
+        assertThat(infos.get(infos.size() - 1).getString(AgentInfo.MODELS_NOT_APPLIED_TO))
+            .as("modelled JDK classes left uninstrumented").isEmpty();
     }
 
     /** The test classes and H2's jar, where the test itself found H2. */
