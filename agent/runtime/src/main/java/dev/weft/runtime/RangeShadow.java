@@ -98,6 +98,7 @@ final class RangeShadow {
                 }
             }
         }
+        thread.accessedThisStep = true; // recorded: its number is not taken over by a thread that does not know this step
         if (shared != null) {
             if (mine != null && mine.movableBy(thread, time)) {
                 mine.moveOn(time, index, site); // other threads read it as one (time, element) pair
@@ -155,6 +156,7 @@ final class RangeShadow {
         } else {
             reportIfRacing(thread, previous, false, index, site, nameId, sink);
         }
+        thread.accessedThisStep = true;
         int time = Epochs.time(epoch);
         if (written != null && written.movableBy(thread, time)) {
             written.moveOn(time, index, site);

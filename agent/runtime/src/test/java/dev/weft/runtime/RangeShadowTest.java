@@ -139,6 +139,17 @@ class RangeShadowTest {
     }
 
     @Test
+    void aRecordedAccessMarksTheThreadsStep() {
+        read(first, 3, readSite);
+        assertThat(first.accessedThisStep).as("its number is not taken over by a thread that does not know this step")
+            .isTrue();
+        first.tick();
+        assertThat(first.accessedThisStep).isFalse();
+        write(first, 3, writeSite);
+        assertThat(first.accessedThisStep).isTrue();
+    }
+
+    @Test
     void seededCopiesKeepTheirAccessesAndSites() {
         write(first, 2, writeSite);
         handOver(first, second);
