@@ -33,7 +33,8 @@ package dev.weft.runtime;
  * real access of the thread (to the same array, at an earlier time), so reading a record
  * mid-update can only miss a race, never invent one.
  * </ul>
- * A record published without a fence may be seen with time 0 (nothing yet): it counts as no access.
+ * A record published without a fence may be seen with time 0 (nothing yet), and a record its owner
+ * {@linkplain #forget forgot} holds time 0: either counts as no access.
  */
 class ArrayAccess {
     /** The thread number of every access the record holds. */
@@ -87,9 +88,27 @@ class ArrayAccess {
         timeIndex = timeIndex(time, index);
     }
 
-    /** Whether {@code thread}, now at {@code time}, may move this record on (it made it, at an earlier time). */
+    /**
+     * Whether {@code thread}, now at {@code time}, may move this record on: it made it, and the last
+     * time it wrote into it is earlier (that of {@link #siteTime}, which {@link #forget} leaves).
+     */
     boolean movableBy(ThreadState thread, int time) {
-        return tid == thread.tid && !(this instanceof Copy) && time(timeIndex) < time;
+        return ownedBy(thread) && (int) siteTime < time;
+    }
+
+    /** Whether {@code thread} made this record (and so may write it). */
+    boolean ownedBy(ThreadState thread) {
+        return tid == thread.tid && !(this instanceof Copy);
+    }
+
+    /**
+     * Forgets the access, as a write forgets the reads before it, so that the owner can move the
+     * record on at its next read instead of allocating one; only the owner calls it. Readers see no
+     * access (time 0) or the access before, a real one. The site keeps its time, so the next move
+     * is still to a later time than any the record held.
+     */
+    void forget() {
+        timeIndex = 0L;
     }
 
     /** Whether the access {@code timeIndex} of this record happens before (or is of) the thread with {@code clock}. */

@@ -14,9 +14,10 @@ package dev.weft.runtime;
  *
  * <p>A thread's next access moves its own record on ({@link ArrayAccess#moveOn}) rather than
  * allocating one: the last write and the last ordered read while the thread is still the one that
- * made them last, its read slot (below) for good. {@link ArrayAccess} says how a record stays an
- * exact (time, element, site) triple for threads that read it meanwhile. Records stay in the
- * shadow that made them; refinement hands copies down ({@link ArrayAccess#copyOf}).
+ * made them last, its read slot (below) for good; a write forgets the reads before it, but keeps
+ * the writer's own read record, emptied, for its next read. {@link ArrayAccess} says how a record
+ * stays an exact (time, element, site) triple for threads that read it meanwhile. Records stay in
+ * the shadow that made them; refinement hands copies down ({@link ArrayAccess#copyOf}).
  *
  * <p>Once reads are unordered, each reading thread keeps its last read in a slot of its own, its
  * thread number's ({@link #reads}), a record which only it moves on: threads that read an array in
@@ -164,10 +165,24 @@ final class RangeShadow {
             lastWrite = new ArrayAccess(thread.tid, time, index, site);
         }
         write = epoch;
+        lastRead = forgottenRead(thread, shared, previous);
         reads = null;
-        lastRead = null;
         read = Epochs.NONE;
         return false;
+    }
+
+    /**
+     * The writing thread's own read record, forgotten (the write forgets the reads before it), to be
+     * moved on at its next read — a thread that reads and writes a range in every epoch would
+     * otherwise allocate a read record per epoch; null if it has none.
+     */
+    private static ArrayAccess forgottenRead(ThreadState thread, ArrayAccess[] shared, ArrayAccess previous) {
+        ArrayAccess mine = shared == null ? previous : thread.tid < shared.length ? shared[thread.tid] : null;
+        if (mine == null || !mine.ownedBy(thread)) {
+            return null;
+        }
+        mine.forget();
+        return mine;
     }
 
     private static boolean conflictsElsewhere(ArrayAccess record, int index, VectorClock clock) {

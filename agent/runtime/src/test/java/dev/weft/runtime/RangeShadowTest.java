@@ -88,13 +88,66 @@ class RangeShadowTest {
 
         first.tick();
         read(first, 5, readSite);
+        assertThat(shadow.lastRead).isSameAs(read);
+        assertThat(ArrayAccess.index(read.timeIndex())).isEqualTo(5);
         first.tick();
         write(first, 6, writeSite);
 
         assertThat(shadow.lastWrite).isSameAs(written);
         assertThat(ArrayAccess.index(written.timeIndex())).isEqualTo(6);
-        assertThat(ArrayAccess.index(read.timeIndex())).isEqualTo(5);
         assertThat(shadow.read).as("a write forgets the reads before it").isEqualTo(Epochs.NONE);
+        assertThat(shadow.lastRead).as("kept, emptied, for the thread's next read").isSameAs(read);
+        assertThat(read.timeIndex()).isZero();
+    }
+
+    @Test
+    void aThreadThatReadsAndWritesInEveryEpochKeepsOneReadRecord() {
+        read(first, 3, readSite);
+        ArrayAccess record = shadow.lastRead;
+        int latestSite = nextSite++;
+
+        for (int step = 0; step < 5; step++) {
+            write(first, 4, writeSite);
+            assertThat(shadow.read).isEqualTo(Epochs.NONE);
+            assertThat(shadow.lastRead.happensBefore(shadow.lastRead.timeIndex(), second.clock))
+                .as("a write forgets the reads before it").isTrue();
+            first.tick();
+            read(first, 3 + step, step == 4 ? latestSite : readSite);
+        }
+
+        assertThat(shadow.lastRead).isSameAs(record);
+        write(second, 7, otherSite); // unordered: the read of 7 races, the forgotten ones do not exist
+        assertThat(reports.races).containsExactly("write at " + otherSite + " / read at " + latestSite);
+    }
+
+    @Test
+    void aWriterKeepsItsUnorderedReadSlotForItsNextRead() {
+        read(first, 3, readSite);
+        read(second, 4, otherSite); // unordered: slots
+        ArrayAccess slot = shadow.sharedRead(0);
+
+        write(first, 5, writeSite); // races with nothing (no read of 5)
+        first.tick();
+        read(first, 6, readSite);
+
+        assertThat(shadow.readsShared()).isFalse();
+        assertThat(shadow.lastRead).isSameAs(slot);
+        assertThat(ArrayAccess.index(slot.timeIndex())).isEqualTo(6);
+        assertThat(reports.races).isEmpty();
+    }
+
+    @Test
+    void aForgottenReadIsNeitherReportedNorHandedDown() {
+        read(first, 3, readSite);
+        write(first, 3, writeSite); // same epoch: the read is forgotten, its time is not moved on
+        ArrayAccess forgotten = shadow.lastRead;
+
+        assertThat(forgotten.site(forgotten.timeIndex())).isEqualTo(-1);
+        assertThat(ArrayAccess.copyOf(forgotten)).isNull();
+        assertThat(forgotten.movableBy(first, Epochs.time(first.epoch)))
+            .as("a time it held is never written into it again").isFalse();
+        read(second, 3, otherSite);
+        assertThat(reports.races).containsExactly("read at " + otherSite + " / write at " + writeSite);
     }
 
     @Test
