@@ -65,7 +65,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         Object[] parts = ranges;
         if (parts == null) {
             RangeShadow coarse = whole;
-            if (coarse.read == epoch || coarse.sharedReadEpoch(thread.tid) == epoch) {
+            if (coarse.read == epoch || coarse.sharedReadTime(thread.tid) == Epochs.time(epoch)) {
                 return;
             }
         } else if (index >= 0 && index < length) {
@@ -108,7 +108,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         long epoch = thread.epoch;
         RangeShadow coarse = whole;
         return ranges == null && thread.initializing == 0 && !thread.speculating
-            && (coarse.read == epoch || coarse.sharedReadEpoch(thread.tid) == epoch);
+            && (coarse.read == epoch || coarse.sharedReadTime(thread.tid) == Epochs.time(epoch));
     }
 
     /** As {@link #coversReads}, for writes. */
@@ -193,18 +193,18 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             refinedRanges++;
             parts[0] = elements(coarse, 0);
         } else {
-            ArrayAccess written = coarse.lastWrite;
+            ArrayAccess written = ArrayAccess.copyOf(coarse.lastWrite);
             if (written != null) {
                 rangeOf(parts, written).seedWrite(written);
             }
             if (!coarse.readsShared()) {
-                ArrayAccess read = coarse.lastRead;
+                ArrayAccess read = ArrayAccess.copyOf(coarse.lastRead);
                 if (read != null) {
                     rangeOf(parts, read).seedRead(read, false);
                 }
             } else {
                 for (int tid = 0, threads = coarse.sharedReadCount(); tid < threads; tid++) {
-                    ArrayAccess read = coarse.sharedRead(tid);
+                    ArrayAccess read = ArrayAccess.copyOf(coarse.sharedRead(tid));
                     if (read != null) {
                         rangeOf(parts, read).seedRead(read, true);
                     }
@@ -215,8 +215,9 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         return parts;
     }
 
-    private RangeShadow rangeOf(Object[] parts, ArrayAccess access) {
-        int r = access.index >>> RANGE_SHIFT;
+    /** The range of a copied access ({@link ArrayAccess#copyOf}: never moved on, so its element stays). */
+    private RangeShadow rangeOf(Object[] parts, ArrayAccess copy) {
+        int r = ArrayAccess.index(copy.timeIndex()) >>> RANGE_SHIFT;
         if (r >= parts.length) {
             return new RangeShadow(); // cannot happen (indexes are checked): dropped
         }
@@ -231,14 +232,22 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         return elements;
     }
 
-    /** Per-element shadows of the range starting at {@code first}, seeded with what {@code range} remembers. */
+    /**
+     * Per-element shadows of the range starting at {@code first}, seeded with what {@code range}
+     * remembers: each record read once, and an access whose site is unknown (see
+     * {@link ArrayAccess}) left out.
+     */
     private Shadow[] elements(RangeShadow range, int first) {
         Shadow[] elements = new Shadow[Math.min(RANGE, length - first)];
         ArrayAccess written = range.lastWrite;
-        if (written != null && inRange(written, first, elements.length)) {
-            Shadow shadow = element(elements, written.index);
-            shadow.write = written.epoch;
-            shadow.writeSite = written.site;
+        if (written != null) {
+            long access = written.timeIndex();
+            int site = written.site(access);
+            if (site >= 0 && inRange(ArrayAccess.index(access), first, elements.length)) {
+                Shadow shadow = element(elements, ArrayAccess.index(access));
+                shadow.write = written.epoch(access);
+                shadow.writeSite = site;
+            }
         }
         if (!range.readsShared()) {
             seedRead(elements, range.lastRead, first);
@@ -250,19 +259,25 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         return elements;
     }
 
-    private static boolean inRange(ArrayAccess access, int first, int count) {
-        return access.index >= first && access.index < first + count;
+    private static boolean inRange(int index, int first, int count) {
+        return index >= first && index < first + count;
     }
 
-    private static void seedRead(Shadow[] elements, ArrayAccess read, int first) {
-        if (read == null || !inRange(read, first, elements.length)) {
+    private static void seedRead(Shadow[] elements, ArrayAccess record, int first) {
+        if (record == null) {
             return;
         }
-        Shadow shadow = element(elements, read.index);
-        int tid = read.tid();
+        long access = record.timeIndex();
+        int site = record.site(access);
+        if (site < 0 || !inRange(ArrayAccess.index(access), first, elements.length)) {
+            return;
+        }
+        Shadow shadow = element(elements, ArrayAccess.index(access));
+        int tid = record.tid;
+        int time = ArrayAccess.time(access);
         if (shadow.reads == null && shadow.read == Epochs.NONE) {
-            shadow.read = read.epoch;
-            shadow.readSite = read.site;
+            shadow.read = record.epoch(access);
+            shadow.readSite = site;
             return;
         }
         if (shadow.reads == null) {
@@ -274,7 +289,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             shadow.reads = clock;
             shadow.read = Epochs.NONE;
         }
-        shadow.reads.set(tid, Epochs.time(read.epoch));
+        shadow.reads.set(tid, time);
         int[] sites = shadow.readSites;
         if (tid >= sites.length) {
             int[] grown = new int[tid + 8];
@@ -282,6 +297,6 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
             sites = grown;
             shadow.readSites = grown;
         }
-        sites[tid] = read.site + 1;
+        sites[tid] = site + 1;
     }
 }

@@ -8,6 +8,11 @@ package dev.weft.runtime;
  * threads hammering one site do not share a line. Two threads whose ids share a stripe can lose an
  * increment if they count the same site in the same instant: the totals are lower bounds, exact in
  * practice for up to {@value #STRIPES} live threads.
+ *
+ * <p>The stripes (1.1 KB) are allocated when the site first counts, not when it is registered: an
+ * application has many lock sites that never run (every class transformed registers its sites),
+ * and a few MB of counters made up front would be live heap from the start. They are made under
+ * the site's lock, so two threads counting a site for the first time at once share one array.
  */
 public final class LockSite {
     static final int STRIPES = 16;
@@ -22,7 +27,8 @@ public final class LockSite {
     private final String className;
     private final String methodName;
     private volatile int line;
-    private final long[] counters = new long[(STRIPES + 1) * PAD];
+    /** The stripes, made at the site's first count ({@link #counters()}); null until then. */
+    private long[] counters;
     private final boolean monitor;
     private String lockClass; // first lock class seen; a benign race sets it once or twice
 
@@ -35,23 +41,25 @@ public final class LockSite {
     }
 
     void acquired(Object lock) {
-        counters[stripe() + ACQUIRED]++;
+        counters()[stripe() + ACQUIRED]++;
         if (lockClass == null) {
             lockClass = lock.getClass().getName();
         }
     }
 
     void waited(long nanos) {
+        long[] counts = counters();
         int stripe = stripe();
-        counters[stripe + CONTENDED]++;
-        counters[stripe + WAITED] += nanos;
+        counts[stripe + CONTENDED]++;
+        counts[stripe + WAITED] += nanos;
     }
 
     /** A hold taken here ended with other threads queued for the lock. */
     void blockingHold(long nanos) {
+        long[] counts = counters();
         int stripe = stripe();
-        counters[stripe + BLOCKING_HOLDS]++;
-        counters[stripe + BLOCKING_HOLD_NANOS] += nanos;
+        counts[stripe + BLOCKING_HOLDS]++;
+        counts[stripe + BLOCKING_HOLD_NANOS] += nanos;
     }
 
     boolean isMonitor() {
@@ -62,10 +70,23 @@ public final class LockSite {
         return PAD + (((int) Thread.currentThread().getId()) & (STRIPES - 1)) * PAD;
     }
 
+    private long[] counters() {
+        long[] counts = counters;
+        return counts != null ? counts : madeCounters();
+    }
+
+    private synchronized long[] madeCounters() {
+        if (counters == null) {
+            counters = new long[(STRIPES + 1) * PAD];
+        }
+        return counters;
+    }
+
     private long sum(int counter) {
+        long[] counts = counters;
         long sum = 0;
-        for (int stripe = 1; stripe <= STRIPES; stripe++) {
-            sum += counters[stripe * PAD + counter];
+        for (int stripe = 1; counts != null && stripe <= STRIPES; stripe++) {
+            sum += counts[stripe * PAD + counter];
         }
         return sum;
     }

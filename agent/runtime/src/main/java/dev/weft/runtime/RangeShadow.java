@@ -12,48 +12,41 @@ package dev.weft.runtime;
  * <p>Like {@link Shadow}, updates are not atomic; a lost update only loses history. The epochs
  * {@link #write} and {@link #read} are the fast path's copies of the records' epochs.
  *
- * <p>Once reads are unordered, each reading thread keeps its last read in a {@link ReadSlot} of its
- * own, which only it updates after the slot is made: threads that read an array in turn (a table
- * every request looks at, under a read lock or not at all) then each write their own memory, where
- * records stored side by side in one array made every read of one thread take the cache line from
- * the other.
+ * <p>A thread's next access moves its own record on ({@link ArrayAccess#moveOn}) rather than
+ * allocating one: the last write and the last ordered read while the thread is still the one that
+ * made them last, its read slot (below) for good; a write forgets the reads before it, but keeps
+ * the writer's own read record, emptied, for its next read. {@link ArrayAccess} says how a record
+ * stays an exact (time, element, site) triple for threads that read it meanwhile. Records stay in
+ * the shadow that made them; refinement hands copies down ({@link ArrayAccess#copyOf}).
+ *
+ * <p>Once reads are unordered, each reading thread keeps its last read in a slot of its own, its
+ * thread number's ({@link #reads}), a record which only it moves on: threads that read an array in
+ * turn (a table every request looks at, under a read lock or not at all) then each write their own
+ * memory, where records stored side by side in one array made every read of one thread take the
+ * cache line from the other. When reads turn unordered, the last ordered read becomes its
+ * reader's slot (it is that reader's own record). A copy handed down by refinement was made by the
+ * refining thread, in its memory, and is never moved on: its owner replaces it with a record of
+ * its own at its next read.
  */
 final class RangeShadow {
     long write = Epochs.NONE;
     ArrayAccess lastWrite;
     long read = Epochs.NONE;
     ArrayAccess lastRead;
-    /** Each thread's last read since the last write, by thread number, once reads were unordered; else null. */
-    private ReadSlot[] reads;
-
     /**
-     * A thread's last read while reads are unordered, updated only by that thread: its record
-     * ({@link ArrayAccess}, immutable) is what other threads read, and the epoch beside it is the
-     * owner's copy for its same-epoch check. A slot made by another thread (which found the reads
-     * unordered, or refined a coarser shadow) sits in that thread's memory: its owner replaces it
-     * with one of its own at its next read.
+     * Each thread's last read since the last write, by thread number (a record of that number),
+     * once reads were unordered; else null.
      */
-    private static final class ReadSlot {
-        ArrayAccess access;
-        long epoch;
-        /** Whether the owner made the slot (allocated it in its own memory). */
-        final boolean own;
+    private ArrayAccess[] reads;
 
-        ReadSlot(ArrayAccess access, boolean own) {
-            this.access = access;
-            this.epoch = access.epoch;
-            this.own = own;
-        }
-    }
-
-    /** The epoch of {@code tid}'s last read while reads are unordered, else {@link Epochs#NONE}. */
-    long sharedReadEpoch(int tid) {
-        ReadSlot[] shared = reads;
+    /** The time of {@code tid}'s last read while reads are unordered, else 0 (no time of an access). */
+    int sharedReadTime(int tid) {
+        ArrayAccess[] shared = reads;
         if (shared == null || tid >= shared.length) {
-            return Epochs.NONE;
+            return 0;
         }
-        ReadSlot mine = shared[tid];
-        return mine == null ? Epochs.NONE : mine.epoch;
+        ArrayAccess mine = shared[tid];
+        return mine == null ? 0 : ArrayAccess.time(mine.timeIndex());
     }
 
     /** Whether reads are unordered (each thread's last read is remembered), for refinement. */
@@ -63,15 +56,14 @@ final class RangeShadow {
 
     /** How many thread numbers {@link #sharedRead} may be asked for. */
     int sharedReadCount() {
-        ReadSlot[] shared = reads;
+        ArrayAccess[] shared = reads;
         return shared == null ? 0 : shared.length;
     }
 
     /** Thread {@code tid}'s last read while reads are unordered, or null. */
     ArrayAccess sharedRead(int tid) {
-        ReadSlot[] shared = reads;
-        ReadSlot slot = shared == null || tid >= shared.length ? null : shared[tid];
-        return slot == null ? null : slot.access;
+        ArrayAccess[] shared = reads;
+        return shared == null || tid >= shared.length ? null : shared[tid];
     }
 
     /**
@@ -86,47 +78,54 @@ final class RangeShadow {
             return false;
         }
         int tid = thread.tid;
-        ReadSlot[] shared = reads;
-        ReadSlot mine = null;
+        int time = Epochs.time(epoch);
+        ArrayAccess[] shared = reads;
+        ArrayAccess mine = null;
         if (shared != null && tid < shared.length) {
             mine = shared[tid];
-            if (mine != null && mine.epoch == epoch) {
+            if (mine != null && ArrayAccess.time(mine.timeIndex()) == time) {
                 return false;
             }
         }
         VectorClock clock = thread.clock;
         ArrayAccess written = lastWrite;
-        if (written != null && !Epochs.happensBefore(written.epoch, clock)) {
-            if (written.index == index) {
-                RaceDetector.report(thread, sink, nameId, false, site, written.epoch, true, written.site);
-            } else if (mayRefine) {
-                return true;
+        if (written != null) {
+            long access = written.timeIndex();
+            if (!written.happensBefore(access, clock)) {
+                if (ArrayAccess.index(access) == index) {
+                    report(thread, sink, nameId, false, site, written, access, true);
+                } else if (mayRefine) {
+                    return true;
+                }
             }
         }
-        ArrayAccess access = new ArrayAccess(epoch, index, site);
+        thread.accessedThisStep = true; // recorded: its number is not taken over by a thread that does not know this step
         if (shared != null) {
-            if (mine != null && mine.own) {
-                mine.access = access; // other threads read only the record
-                mine.epoch = epoch;
+            if (mine != null && mine.movableBy(thread, time)) {
+                mine.moveOn(time, index, site); // other threads read it as one (time, element) pair
                 return false;
             }
             if (tid >= shared.length) {
-                ReadSlot[] grown = new ReadSlot[tid + 8];
+                ArrayAccess[] grown = new ArrayAccess[tid + 8];
                 System.arraycopy(shared, 0, grown, 0, shared.length);
                 shared = grown;
                 reads = grown;
             }
-            shared[tid] = new ReadSlot(access, true);
+            shared[tid] = new ArrayAccess(tid, time, index, site);
             return false;
         }
         ArrayAccess previous = lastRead;
-        if (previous == null || Epochs.happensBefore(previous.epoch, clock)) {
-            lastRead = access;
+        if (previous == null || previous.happensBefore(previous.timeIndex(), clock)) {
+            if (previous != null && previous.movableBy(thread, time)) {
+                previous.moveOn(time, index, site);
+            } else {
+                lastRead = new ArrayAccess(tid, time, index, site);
+            }
             read = epoch;
         } else {
-            ReadSlot[] unordered = new ReadSlot[Math.max(tid, previous.tid()) + 1];
-            unordered[previous.tid()] = new ReadSlot(previous, false);
-            unordered[tid] = new ReadSlot(access, true);
+            ArrayAccess[] unordered = new ArrayAccess[Math.max(tid, previous.tid) + 1];
+            unordered[previous.tid] = previous; // its owner moves it on from now on as its slot
+            unordered[tid] = new ArrayAccess(tid, time, index, site);
             reads = unordered;
         }
         return false;
@@ -140,68 +139,106 @@ final class RangeShadow {
         }
         VectorClock clock = thread.clock;
         ArrayAccess written = lastWrite;
-        ReadSlot[] shared = reads;
+        ArrayAccess[] shared = reads;
         ArrayAccess previous = shared == null ? lastRead : null;
         if (mayRefine && (conflictsElsewhere(written, index, clock) || conflictsElsewhere(previous, index, clock))) {
             return true;
         }
         for (int i = 0; mayRefine && shared != null && i < shared.length; i++) {
-            if (shared[i] != null && conflictsElsewhere(shared[i].access, index, clock)) {
+            if (conflictsElsewhere(shared[i], index, clock)) {
                 return true;
             }
         }
         reportIfRacing(thread, written, true, index, site, nameId, sink);
         if (shared != null) {
             for (int i = 0; i < shared.length; i++) {
-                if (shared[i] != null) {
-                    reportIfRacing(thread, shared[i].access, false, index, site, nameId, sink);
-                }
+                reportIfRacing(thread, shared[i], false, index, site, nameId, sink);
             }
         } else {
             reportIfRacing(thread, previous, false, index, site, nameId, sink);
         }
-        lastWrite = new ArrayAccess(epoch, index, site);
+        thread.accessedThisStep = true;
+        int time = Epochs.time(epoch);
+        if (written != null && written.movableBy(thread, time)) {
+            written.moveOn(time, index, site);
+        } else {
+            lastWrite = new ArrayAccess(thread.tid, time, index, site);
+        }
         write = epoch;
+        lastRead = forgottenRead(thread, shared, previous);
         reads = null;
-        lastRead = null;
         read = Epochs.NONE;
         return false;
     }
 
-    private static boolean conflictsElsewhere(ArrayAccess access, int index, VectorClock clock) {
-        return access != null && access.index != index && !Epochs.happensBefore(access.epoch, clock);
-    }
-
-    private static void reportIfRacing(ThreadState thread, ArrayAccess access, boolean otherWrite, int index, int site,
-                                       int nameId, Sink sink) {
-        if (access != null && access.index == index && !Epochs.happensBefore(access.epoch, thread.clock)) {
-            RaceDetector.report(thread, sink, nameId, true, site, access.epoch, otherWrite, access.site);
+    /**
+     * The writing thread's own read record, forgotten (the write forgets the reads before it), to be
+     * moved on at its next read — a thread that reads and writes a range in every epoch would
+     * otherwise allocate a read record per epoch; null if it has none.
+     */
+    private static ArrayAccess forgottenRead(ThreadState thread, ArrayAccess[] shared, ArrayAccess previous) {
+        ArrayAccess mine = shared == null ? previous : thread.tid < shared.length ? shared[thread.tid] : null;
+        if (mine == null || !mine.ownedBy(thread)) {
+            return null;
         }
+        mine.forget();
+        return mine;
     }
 
-    /** Takes over {@code access}, remembered by a coarser shadow, as this range's last write. */
-    void seedWrite(ArrayAccess access) {
-        lastWrite = access;
-        write = access.epoch;
+    private static boolean conflictsElsewhere(ArrayAccess record, int index, VectorClock clock) {
+        if (record == null) {
+            return false;
+        }
+        long access = record.timeIndex();
+        return ArrayAccess.index(access) != index && !record.happensBefore(access, clock);
     }
 
-    /** Takes over a read remembered by a coarser shadow (with {@code shared}: one of its unordered reads). */
-    void seedRead(ArrayAccess access, boolean shared) {
-        if (!shared) {
-            lastRead = access;
-            read = access.epoch;
+    private static void reportIfRacing(ThreadState thread, ArrayAccess record, boolean otherWrite, int index, int site,
+                                       int nameId, Sink sink) {
+        if (record == null) {
             return;
         }
-        int tid = access.tid();
-        ReadSlot[] current = reads;
+        long access = record.timeIndex();
+        if (ArrayAccess.index(access) == index && !record.happensBefore(access, thread.clock)) {
+            report(thread, sink, nameId, true, site, record, access, otherWrite);
+        }
+    }
+
+    /** Reports a race with the access {@code access} of {@code record}, unless its site is unknown. */
+    private static void report(ThreadState thread, Sink sink, int nameId, boolean write, int site, ArrayAccess record,
+                               long access, boolean otherWrite) {
+        int otherSite = record.site(access);
+        if (otherSite >= 0) {
+            RaceDetector.report(thread, sink, nameId, write, site, record.epoch(access), otherWrite, otherSite);
+        }
+    }
+
+    /** Takes over {@code copy} (an {@link ArrayAccess.Copy}), remembered by a coarser shadow, as this range's last write. */
+    void seedWrite(ArrayAccess copy) {
+        lastWrite = copy;
+        write = copy.epoch(copy.timeIndex());
+    }
+
+    /**
+     * Takes over {@code copy} (an {@link ArrayAccess.Copy}), a read remembered by a coarser shadow
+     * (with {@code shared}: one of its unordered reads).
+     */
+    void seedRead(ArrayAccess copy, boolean shared) {
+        if (!shared) {
+            lastRead = copy;
+            read = copy.epoch(copy.timeIndex());
+            return;
+        }
+        int tid = copy.tid;
+        ArrayAccess[] current = reads;
         if (current == null || tid >= current.length) {
-            ReadSlot[] grown = new ReadSlot[tid + 8];
+            ArrayAccess[] grown = new ArrayAccess[tid + 8];
             if (current != null) {
                 System.arraycopy(current, 0, grown, 0, current.length);
             }
             current = grown;
             reads = grown;
         }
-        current[tid] = new ReadSlot(access, false);
+        current[tid] = copy;
     }
 }

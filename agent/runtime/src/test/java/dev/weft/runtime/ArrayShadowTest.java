@@ -133,6 +133,49 @@ class ArrayShadowTest {
     }
 
     @Test
+    void aRecordWhoseSiteIsUnknownIsNotHandedDownToAnElement() throws Exception {
+        ArrayShadow array = shadowOf(new int[10]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 4, otherSite, reports);
+        tornSite(coarse(array).sharedRead(0)); // caught between its owner's two writes
+
+        array.writeChecked(third, 4, writeSite, reports); // conflicts with the read of 3: per-element shadows
+        third.tick();
+        array.writeChecked(third, 3, writeSite, reports);
+
+        assertThat(reports.races).as("the read of 3 is dropped, not reported at a site that is not its own")
+            .containsExactly("write at " + writeSite + " / read at " + otherSite);
+    }
+
+    @Test
+    void aRecordWhoseSiteIsUnknownIsNotHandedDownToARange() throws Exception {
+        ArrayShadow array = shadowOf(new int[1000]);
+        array.readChecked(first, 3, readSite, reports);
+        array.readChecked(second, 700, otherSite, reports);
+        tornSite(coarse(array).sharedRead(0));
+
+        array.writeChecked(third, 5, writeSite, reports); // conflicts with the read of 3: ranges
+        third.tick();
+        array.writeChecked(third, 3, writeSite, reports);
+        array.writeChecked(third, 700, writeSite, reports);
+
+        assertThat(reports.races).containsExactly("write at " + writeSite + " / read at " + otherSite);
+    }
+
+    private static RangeShadow coarse(ArrayShadow array) throws Exception {
+        java.lang.reflect.Field whole = ArrayShadow.class.getDeclaredField("whole");
+        whole.setAccessible(true);
+        return (RangeShadow) whole.get(array);
+    }
+
+    /** The record's site as a reader sees it between its owner's two writes: another time's. */
+    private static void tornSite(ArrayAccess record) throws Exception {
+        java.lang.reflect.Field siteTime = ArrayAccess.class.getDeclaredField("siteTime");
+        siteTime.setAccessible(true);
+        siteTime.setLong(record, siteTime.getLong(record) + 1);
+    }
+
+    @Test
     void accessesOrderedByARelease() {
         ArrayShadow array = shadowOf(new Object[50]);
         for (int i = 0; i < 50; i++) {
@@ -180,8 +223,8 @@ class ArrayShadowTest {
         return shadow;
     }
 
-    /** A sink that keeps each race as {@code "write 5 at 7 / read at 8"}. */
-    private static final class Reports implements Sink {
+    /** A sink that keeps each race as {@code "write at 7 / read at 8"}. */
+    static final class Reports implements Sink {
         final List<String> races = new ArrayList<>();
 
         @Override

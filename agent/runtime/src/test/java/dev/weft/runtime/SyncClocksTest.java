@@ -81,6 +81,21 @@ class SyncClocksTest {
     }
 
     @Test
+    void aSlotIsMadeAtItsFirstReleaseAndAnEarlierAcquireTakesInNothing() throws Exception {
+        int before = second.clock.get(0);
+        SyncClocks.acquire(slot, second);
+        assertThat(made(slot)).as("an acquire makes no clock").isFalse();
+        assertThat(second.clock.get(0)).isEqualTo(before);
+
+        int firstStep = time(first);
+        publish(first, slot);
+        SyncClocks.acquire(slot, second);
+
+        assertThat(made(slot)).isTrue();
+        assertThat(second.clock.get(0)).isEqualTo(firstStep);
+    }
+
+    @Test
     void joinCoveredTellsWhetherTheClockWasWithinTheOther() {
         VectorClock mine = new VectorClock();
         mine.set(0, 3);
@@ -97,6 +112,12 @@ class SyncClocksTest {
         assertThat(mine.joinCovered(other)).isFalse();
         assertThat(mine.get(0)).isEqualTo(9);
         assertThat(mine.get(1)).isEqualTo(2);
+    }
+
+    private static boolean made(int slot) throws Exception {
+        java.lang.reflect.Field clocks = SyncClocks.class.getDeclaredField("CLOCKS");
+        clocks.setAccessible(true);
+        return ((Object[]) clocks.get(null))[slot] != null;
     }
 
     private static int time(ThreadState thread) {
