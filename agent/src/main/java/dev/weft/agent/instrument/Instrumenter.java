@@ -6,6 +6,7 @@ import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
+import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +20,6 @@ import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.matcher.ElementMatchers;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -83,9 +83,10 @@ public final class Instrumenter {
                 races ? raceModelClasses(inst, alreadyLoaded) : alreadyLoaded))
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new CountingListener())
-            .with(new MachineryDecorator())
-            // replaces ByteBuddy's default, which hides the JDK; only boot classes are candidates here
-            .ignore(ElementMatchers.any(), ElementMatchers.not(ElementMatchers.isBootstrapClassLoader()))
+            .with(transformer -> new JdkClassesOnly(transformer, races))
+            // replaces ByteBuddy's default, which hides the JDK; only the candidates among the boot
+            // classes (the same check as JdkClassesOnly's, for the classes retransformed here)
+            .ignore((type, loader, module, redefined, domain) -> loader != null || !jdkCandidate(type.getName(), races))
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
             .transform(threadAdvice);
         if (races) {
@@ -169,29 +170,61 @@ public final class Instrumenter {
     }
 
     /**
-     * Runs ByteBuddy's transformer as machinery: its caches are concurrent maps, which the race
-     * models would otherwise take for synchronization between the threads that load classes.
+     * Whether the boot class {@code className} (binary name) may be one that weft instruments: the
+     * thread classes, and with race detection the classes the models may match
+     * ({@link JdkSynchronizers#mayModel}).
      */
-    private static final class MachineryDecorator implements AgentBuilder.TransformerDecorator {
-        @Override
-        public ResettableClassFileTransformer decorate(ResettableClassFileTransformer transformer) {
-            return ResettableClassFileTransformer.WithDelegation.of(transformer, new MachineryCallback());
-        }
+    static boolean jdkCandidate(String className, boolean races) {
+        return isThreadClass(className) || races && JdkSynchronizers.mayModel(className);
     }
 
-    private static final class MachineryCallback
-        implements ResettableClassFileTransformer.WithDelegation.Callback<Object> {
-        @Override
-        public Object onBeforeTransform(JavaModule module, ClassLoader loader, String name, Class<?> redefined,
-                                        ProtectionDomain domain, byte[] bytes) {
-            Hooks.enterMachinery();
-            return null;
+    /**
+     * ByteBuddy's transformer behind a check of the class's loader and name ({@link #jdkCandidate}):
+     * every other class that loads, the application's and most of the JDK's, is left at once,
+     * before ByteBuddy describes it and runs the models' matchers on it (with race detection that
+     * cost a fifth of a millisecond per JDK class, the matchers on super types parsing their class
+     * files). The candidates are transformed as machinery: ByteBuddy's caches are concurrent maps,
+     * which the race models would otherwise take for synchronization between the threads that load
+     * classes. A plain subclass: ByteBuddy's {@code WithDelegation.of} generates one at start-up.
+     */
+    private static final class JdkClassesOnly extends ResettableClassFileTransformer.WithDelegation {
+        private final boolean races;
+
+        JdkClassesOnly(ResettableClassFileTransformer transformer, boolean races) {
+            super(transformer);
+            this.races = races;
+        }
+
+        private boolean candidate(ClassLoader loader, String internalName) {
+            return loader == null && internalName != null && jdkCandidate(internalName.replace('/', '.'), races);
         }
 
         @Override
-        public void onAfterTransform(Object token, JavaModule module, ClassLoader loader, String name,
-                                     Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-            Hooks.leaveMachinery();
+        public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
+                                ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
+            if (!candidate(loader, internalName)) {
+                return null;
+            }
+            Hooks.enterMachinery();
+            try {
+                return classFileTransformer.transform(module, loader, internalName, redefined, domain, bytes);
+            } finally {
+                Hooks.leaveMachinery();
+            }
+        }
+
+        @Override
+        public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
+                                byte[] bytes) throws IllegalClassFormatException {
+            if (!candidate(loader, internalName)) {
+                return null;
+            }
+            Hooks.enterMachinery();
+            try {
+                return classFileTransformer.transform(loader, internalName, redefined, domain, bytes);
+            } finally {
+                Hooks.leaveMachinery();
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -177,6 +176,15 @@ final class JdkSynchronizers {
 
     /** The classes the models name, in the order they are retransformed at premain. */
     private static final Set<String> NAMED = namedClasses();
+    /**
+     * The packages of the boot classes the models match by their super class rather than by name:
+     * the JDK's fork/join tasks (bulk tasks of {@code ConcurrentHashMap}, parallel sorts and prefix
+     * computations, streams' tasks, {@code BigInteger}'s parallel multiplication on JDK 19+) and
+     * {@code CompletableFuture}'s completions. {@code JdkSynchronizersTest} checks that no boot class
+     * the models match lies elsewhere.
+     */
+    private static final Set<String> TASK_PACKAGES = Set.of("java.util", "java.util.concurrent", "java.util.stream",
+        "java.math");
 
     private JdkSynchronizers() {
     }
@@ -226,22 +234,23 @@ final class JdkSynchronizers {
                         .and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
                     TaskHandoffAdvice.ForkJoinTakeIn.class)
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
-            // completions are fork/join tasks too (their exec is declared in Completion, which the next
-            // type takes): this comes first, since a type gets the first transformation that matches it
-            .type(hasSuperType(named(UNI_COMPLETION)).and(not(isAbstract())))
+            // completions are fork/join tasks too: every transformation whose type matches applies, in
+            // this order (ByteBuddy's are not terminal), and their exec, declared in Completion, gets the
+            // next one's advice
+            .type(SuperClasses.extending(UNI_COMPLETION).and(not(isAbstract())))
             .transform(new PreparedAdvice()
                 .advice(named("tryFire").and(isDeclaredBy(hasSuperType(named(BI_COMPLETION)))),
                     CompletionAdvice.TwoSources.class)
                 .advice(named("tryFire").and(not(isDeclaredBy(hasSuperType(named(BI_COMPLETION))))),
                     CompletionAdvice.OneSource.class))
-            .type(isSubTypeOf(ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
+            .type(SuperClasses.extending(FORK_JOIN_TASK).and(not(named(FORK_JOIN_TASK))))
             .transform(new PreparedAdvice()
                 .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
                     TaskHandoffAdvice.ForkJoinComplete.class))
             .type(named(COUNTED_COMPLETER))
             .transform(new PreparedAdvice()
                 .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class))
-            .type(isSubTypeOf(java.util.concurrent.CountedCompleter.class).and(not(named(COUNTED_COMPLETER))))
+            .type(SuperClasses.extending(COUNTED_COMPLETER).and(not(named(COUNTED_COMPLETER))))
             .transform(new PreparedAdvice()
                 .advice(named("onCompletion").and(takesArguments(1)).and(not(isAbstract())),
                     CountedCompleterAdvice.OnCompletion.class))
@@ -315,6 +324,19 @@ final class JdkSynchronizers {
             }
         }
         return classes.toArray(new Class<?>[0]);
+    }
+
+    /**
+     * Whether the boot class {@code className} may be one the models match: named by them, or in a
+     * package where the JDK declares its fork/join tasks. Their own matchers decide; this spares
+     * every other class that loads the matchers' work.
+     */
+    static boolean mayModel(String className) {
+        if (NAMED.contains(className)) {
+            return true;
+        }
+        int dot = className.lastIndexOf('.');
+        return dot > 0 && TASK_PACKAGES.contains(className.substring(0, dot));
     }
 
     /**
