@@ -8,7 +8,10 @@ import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -57,12 +60,14 @@ public final class Instrumenter {
     }
 
     /**
-     * Installs the transformations. Of the classes loaded already, only those listed are
-     * retransformed: at premain that is {@code Thread} (and {@code VirtualThread}); scanning every
-     * loaded class instead costs half a second of start-up for nothing.
+     * Installs the transformations. Of the classes loaded already, only those weft models are
+     * retransformed: the thread classes, and with race detection those of the models' classes that
+     * the JVM, JFR and weft loaded before the transformer was registered (about twenty on JDK 17);
+     * the others are transformed if and when they load. Scanning every loaded class instead costs
+     * half a second of start-up for nothing; loading the modelled classes to retransform them all
+     * at once cost 0.6 s of CPU (and the JIT's recompilations) for classes most programs never use.
      */
-    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races,
-                        Class<?>... alreadyLoaded) {
+    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races) {
         // weft never needs ByteBuddy's Nexus (no loaded-type initializers); left on, it would inject
         // a class into the application's system class loader and, on JDK 24+, make the JVM print
         // sun.misc.Unsafe deprecation warnings.
@@ -78,9 +83,16 @@ public final class Instrumenter {
             .with(TypeValidation.DISABLED);
         AgentBuilder builder = new AgentBuilder.Default(byteBuddy)
             .disableClassFormatChanges()
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-                races ? raceModelClasses(inst, alreadyLoaded) : alreadyLoaded))
+            // asked once the transformer is registered: what loads later is the transformer's
+            .with((AgentBuilder.RedefinitionStrategy.DiscoveryStrategy) instrumentation ->
+                List.of(ModelCoverage.modelled(instrumentation.getAllLoadedClasses(), races)))
+            // from the class file, never by reflection: describing a loaded class reflectively loads
+            // the classes its methods and nest name (a ConcurrentHashMap's bulk tasks, the fork/join
+            // pool's adapters), on this thread and inside the transformer, where nothing transforms them
+            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+            .with(new BootTypePool())
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(new CountingListener())
             .with(transformer -> new JdkClassesOnly(transformer, races))
@@ -93,6 +105,9 @@ public final class Instrumenter {
             builder = JdkSynchronizers.modelled(builder);
         }
         builder.installOn(inst);
+        if (races) {
+            loadModelledClassesTheTransformersUse();
+        }
         modelCoverage.installed(inst, races);
         applyMissedModels(inst);
         inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
@@ -100,14 +115,15 @@ public final class Instrumenter {
     }
 
     /**
-     * Retransforms the classes the models match that were loaded but not transformed: those the
-     * verifier loaded while a modelled class was being retransformed (a {@code ConcurrentHashMap}'s
-     * bulk tasks, the fork/join pool's adapters), which ByteBuddy's transformer skips as it skips
-     * every class loaded on its own thread. A round may load more of them; a few rounds settle it.
+     * Retransforms the classes the models match that were loaded but not transformed: classes that
+     * loaded on a thread while it was inside one of weft's transformers, which are not given to any
+     * of them (ByteBuddy's, described by reflection, loaded the classes its methods and nest named
+     * that way). None is expected at premain now; a round may load more of them; a few rounds
+     * settle it.
      */
     private void applyMissedModels(Instrumentation inst) {
         for (int round = 0; round < 4; round++) {
-            java.util.List<Class<?>> missed = modelCoverage.missed(inst.getAllLoadedClasses());
+            List<Class<?>> missed = modelCoverage.missed(inst.getAllLoadedClasses());
             if (missed.isEmpty()) {
                 return;
             }
@@ -121,13 +137,30 @@ public final class Instrumenter {
     }
 
     /**
+     * Loads, now that the models' transformer is registered, the modelled JDK classes that weft's
+     * application transformer uses on its first classes: loaded inside a transformer, no
+     * transformer of weft's would see them, and they would stay unmodelled for the application too
+     * (see {@link #applyMissedModels}). {@code RaceIdiomsIT} fails if one is left out here.
+     */
+    private static void loadModelledClassesTheTransformersUse() {
+        try {
+            // CodeSources' counters, and the VarHandles Striped64 makes when it initializes
+            Class.forName("java.util.concurrent.atomic.LongAdder", true, null);
+            // SerialVersionUid's digest: SHA reads the bytes through byte-array VarHandles
+            MessageDigest.getInstance("SHA").digest(new byte[1]);
+        } catch (ClassNotFoundException | NoSuchAlgorithmException e) {
+            // then the transformers do not use them either
+        }
+    }
+
+    /**
      * Rewrites the application classes loaded before weft was attached, in one batch; if the
      * batch fails, one at a time, so that a class that cannot be retransformed (it is counted as a
      * transform error) does not keep the others unchanged. Methods running now finish in their
      * old code.
      */
     public void retransformLoaded(Instrumentation inst, ClassFilter filter, Class<?>[] loaded) {
-        java.util.List<Class<?>> candidates = new java.util.ArrayList<>();
+        List<Class<?>> candidates = new java.util.ArrayList<>();
         for (Class<?> type : loaded) {
             ClassLoader loader = type.getClassLoader();
             if (loader != null && loader != ClassLoader.getPlatformClassLoader() && !type.isArray()
@@ -146,27 +179,12 @@ public final class Instrumenter {
                 }
             }
         }
+        applyMissedModels(inst); // JDK classes the retransformation loaded, if any
     }
 
-    /** Whether {@code className} is one of the JDK's thread classes (see {@link #threadClasses}). */
+    /** Whether {@code className} is one of the JDK's thread classes, {@code Thread} and {@code VirtualThread} (JDK 21+). */
     static boolean isThreadClass(String className) {
         return className.equals(Thread.class.getName()) || className.equals(VIRTUAL_THREAD);
-    }
-
-    /** The JDK's thread classes, which weft retransforms to see every thread start. */
-    public static Class<?>[] threadClasses() {
-        try {
-            return new Class<?>[] {Thread.class, Class.forName(VIRTUAL_THREAD)};
-        } catch (ClassNotFoundException e) {
-            return new Class<?>[] {Thread.class}; // JDK 17-20
-        }
-    }
-
-    private static Class<?>[] raceModelClasses(Instrumentation inst, Class<?>[] alreadyLoaded) {
-        java.util.List<Class<?>> all = new java.util.ArrayList<>(java.util.List.of(alreadyLoaded));
-        all.addAll(java.util.List.of(JdkSynchronizers.loaded()));
-        all.addAll(JdkSynchronizers.loadedForkJoinTasks(inst.getAllLoadedClasses()));
-        return all.toArray(new Class<?>[0]);
     }
 
     /**

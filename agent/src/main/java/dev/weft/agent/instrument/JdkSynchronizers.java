@@ -118,16 +118,6 @@ final class JdkSynchronizers {
     /** The completions of {@code CompletableFuture} stages with one source, and with two ({@link CompletionAdvice}). */
     private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
     private static final String BI_COMPLETION = "java.util.concurrent.CompletableFuture$BiCompletion";
-    /**
-     * The stages' completion classes, loaded (and so retransformed) at premain: left to load later,
-     * they load while CompletableFuture itself is retransformed (the verifier looks them up), inside
-     * ByteBuddy's transformer, which skips classes loaded on its own thread.
-     */
-    private static final String[] COMPLETIONS = {
-        "UniApply", "UniAccept", "UniRun", "UniWhenComplete", "UniHandle", "UniExceptionally",
-        "UniComposeExceptionally", "UniRelay", "UniCompose", "BiApply", "BiAccept", "BiRun", "BiRelay",
-        "OrApply", "OrAccept", "OrRun",
-    };
     /** The methods of a counted completer that count down, complete or read its tree's pending counts. */
     private static final String[] COMPLETION = {
         "tryComplete", "propagateCompletion", "complete", "firstComplete", "nextComplete", "quietlyCompleteRoot",
@@ -174,7 +164,7 @@ final class JdkSynchronizers {
         "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ConditionObject",
     };
 
-    /** The classes the models name, in the order they are retransformed at premain. */
+    /** The classes the models name. */
     private static final Set<String> NAMED = namedClasses();
     /**
      * The packages of the boot classes the models match by their super class rather than by name:
@@ -313,19 +303,6 @@ final class JdkSynchronizers {
         return names.toArray(new String[0]);
     }
 
-    /** Those of the modelled classes that are loaded already, to be retransformed. */
-    static Class<?>[] loaded() {
-        List<Class<?>> classes = new ArrayList<>();
-        for (String name : NAMED) {
-            try {
-                classes.add(Class.forName(name, false, null));
-            } catch (ClassNotFoundException e) {
-                // not in this JDK
-            }
-        }
-        return classes.toArray(new Class<?>[0]);
-    }
-
     /**
      * Whether the boot class {@code className} may be one the models match: named by them, or in a
      * package where the JDK declares its fork/join tasks. Their own matchers decide; this spares
@@ -370,9 +347,6 @@ final class JdkSynchronizers {
         names.add(FORK_JOIN_POOL);
         names.add(FORK_JOIN_TASK);
         names.add(COUNTED_COMPLETER);
-        for (String completion : COMPLETIONS) {
-            names.add("java.util.concurrent.CompletableFuture$" + completion);
-        }
         names.addAll(List.of(CONDITIONS));
         names.addAll(List.of(CLASS_LOADING));
         for (String[] machinery : MACHINERY) {
@@ -381,17 +355,5 @@ final class JdkSynchronizers {
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));
         return new LinkedHashSet<>(names);
-    }
-
-    /** The JDK's fork/join task classes loaded already (their {@code exec} publishes completion). */
-    static List<Class<?>> loadedForkJoinTasks(Class<?>[] loaded) {
-        List<Class<?>> tasks = new ArrayList<>();
-        for (Class<?> type : loaded) {
-            if (type.getClassLoader() == null && ForkJoinTask.class.isAssignableFrom(type)
-                && type != ForkJoinTask.class) {
-                tasks.add(type);
-            }
-        }
-        return tasks;
     }
 }
