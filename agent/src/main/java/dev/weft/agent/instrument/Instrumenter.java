@@ -4,32 +4,20 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
-import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
-import java.lang.instrument.IllegalClassFormatException;
 import java.lang.instrument.Instrumentation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs weft's transformations with ByteBuddy.
+ * Installs weft's transformations.
  *
- * <p>Two families: the JDK's {@code Thread.start} (already loaded, so retransformed with ByteBuddy
- * advice), and the application's classes (every class outside the JDK and weft, narrowed by
+ * <p>Two families: the JDK's classes ({@link JdkTransformer}) — the thread classes, for every
+ * thread start and join, and with race detection the classes whose synchronization the models
+ * describe ({@link JdkSynchronizers}) — given ByteBuddy advice, retransformed if they are loaded
+ * already; and the application's classes (every class outside the JDK and weft, narrowed by
  * {@code include=}/{@code exclude=}), rewritten by {@link ApplicationTransformer}. Class
  * formats are never changed (no fields or methods added), so retransforming loaded classes is
  * always legal, and no class is injected (nothing that prints warnings on recent JDKs).
@@ -68,43 +56,17 @@ public final class Instrumenter {
      * at once cost 0.6 s of CPU (and the JIT's recompilations) for classes most programs never use.
      */
     public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races) {
-        // weft never needs ByteBuddy's Nexus (no loaded-type initializers); left on, it would inject
-        // a class into the application's system class loader and, on JDK 24+, make the JVM print
-        // sun.misc.Unsafe deprecation warnings.
-        System.setProperty(Nexus.PROPERTY, Boolean.TRUE.toString());
-        PreparedAdvice threadAdvice = new PreparedAdvice()
-            .advice(named("start"), ThreadStartAdvice.class)
-            .advice(named("join"), ThreadJoinAdvice.class);
-        // advice on declared methods is all weft does to the JDK's classes: ByteBuddy need not compute
-        // each class's full method graph (inherited methods, bridges) nor validate the type it writes
-        // back, which was a third of the garbage of race detection's start-up
-        ByteBuddy byteBuddy = new ByteBuddy()
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-            .with(TypeValidation.DISABLED);
-        AgentBuilder builder = new AgentBuilder.Default(byteBuddy)
-            .disableClassFormatChanges()
-            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            // asked once the transformer is registered: what loads later is the transformer's
-            .with((AgentBuilder.RedefinitionStrategy.DiscoveryStrategy) instrumentation ->
-                List.of(ModelCoverage.modelled(instrumentation.getAllLoadedClasses(), races)))
-            // from the class file, never by reflection: describing a loaded class reflectively loads
-            // the classes its methods and nest name (a ConcurrentHashMap's bulk tasks, the fork/join
-            // pool's adapters), on this thread and inside the transformer, where nothing transforms them
-            .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-            .with(new BootTypePool())
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-            .with(new CountingListener())
-            .with(transformer -> new JdkClassesOnly(transformer, races))
-            // replaces ByteBuddy's default, which hides the JDK; only the candidates among the boot
-            // classes (the same check as JdkClassesOnly's, for the classes retransformed here)
-            .ignore((type, loader, module, redefined, domain) -> loader != null || !jdkCandidate(type.getName(), races))
+        JdkModels models = new JdkModels()
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
-            .transform(threadAdvice);
+            .transform(new PreparedAdvice()
+                .advice(named("start"), ThreadStartAdvice.class)
+                .advice(named("join"), ThreadJoinAdvice.class));
         if (races) {
-            builder = JdkSynchronizers.modelled(builder);
+            models = JdkSynchronizers.modelled(models);
         }
-        builder.installOn(inst);
+        inst.addTransformer(new JdkTransformer(models.list(), races, transformedClasses, modelCoverage), true);
+        // listed once the transformer is registered: what loads from now on is the transformer's
+        retransform(inst, ModelCoverage.modelled(inst.getAllLoadedClasses(), races));
         if (races) {
             loadModelledClassesTheTransformersUse();
         }
@@ -127,12 +89,7 @@ public final class Instrumenter {
             if (missed.isEmpty()) {
                 return;
             }
-            try {
-                inst.retransformClasses(missed.toArray(new Class<?>[0]));
-            } catch (Throwable t) {
-                InternalErrors.transformFailed(missed.get(0).getName(), t);
-                return;
-            }
+            retransform(inst, missed);
         }
     }
 
@@ -168,10 +125,23 @@ public final class Instrumenter {
                 candidates.add(type);
             }
         }
+        retransform(inst, candidates);
+        applyMissedModels(inst); // JDK classes the retransformation loaded, if any
+    }
+
+    /**
+     * Retransforms {@code classes} in one batch (one VM operation); if the batch fails, one at a
+     * time, so that a class that cannot be retransformed (it is counted as a transform error) does
+     * not keep the others unchanged.
+     */
+    private static void retransform(Instrumentation inst, List<Class<?>> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
         try {
-            inst.retransformClasses(candidates.toArray(new Class<?>[0])); // one VM operation for all
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
         } catch (Throwable batchFailed) {
-            for (Class<?> type : candidates) {
+            for (Class<?> type : classes) {
                 try {
                     inst.retransformClasses(type);
                 } catch (Throwable t) {
@@ -179,7 +149,6 @@ public final class Instrumenter {
                 }
             }
         }
-        applyMissedModels(inst); // JDK classes the retransformation loaded, if any
     }
 
     /** Whether {@code className} is one of the JDK's thread classes, {@code Thread} and {@code VirtualThread} (JDK 21+). */
@@ -194,72 +163,5 @@ public final class Instrumenter {
      */
     static boolean jdkCandidate(String className, boolean races) {
         return isThreadClass(className) || races && JdkSynchronizers.mayModel(className);
-    }
-
-    /**
-     * ByteBuddy's transformer behind a check of the class's loader and name ({@link #jdkCandidate}):
-     * every other class that loads, the application's and most of the JDK's, is left at once,
-     * before ByteBuddy describes it and runs the models' matchers on it (with race detection that
-     * cost a fifth of a millisecond per JDK class, the matchers on super types parsing their class
-     * files). The candidates are transformed as machinery: ByteBuddy's caches are concurrent maps,
-     * which the race models would otherwise take for synchronization between the threads that load
-     * classes. A plain subclass: ByteBuddy's {@code WithDelegation.of} generates one at start-up.
-     */
-    private static final class JdkClassesOnly extends ResettableClassFileTransformer.WithDelegation {
-        private final boolean races;
-
-        JdkClassesOnly(ResettableClassFileTransformer transformer, boolean races) {
-            super(transformer);
-            this.races = races;
-        }
-
-        private boolean candidate(ClassLoader loader, String internalName) {
-            return loader == null && internalName != null && jdkCandidate(internalName.replace('/', '.'), races);
-        }
-
-        @Override
-        public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
-                                ProtectionDomain domain, byte[] bytes) throws IllegalClassFormatException {
-            if (!candidate(loader, internalName)) {
-                return null;
-            }
-            Hooks.enterMachinery();
-            try {
-                return classFileTransformer.transform(module, loader, internalName, redefined, domain, bytes);
-            } finally {
-                Hooks.leaveMachinery();
-            }
-        }
-
-        @Override
-        public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
-                                byte[] bytes) throws IllegalClassFormatException {
-            if (!candidate(loader, internalName)) {
-                return null;
-            }
-            Hooks.enterMachinery();
-            try {
-                return classFileTransformer.transform(loader, internalName, redefined, domain, bytes);
-            } finally {
-                Hooks.leaveMachinery();
-            }
-        }
-    }
-
-    /** Counts transformed classes and records failures; the application never sees them. */
-    private final class CountingListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            transformedClasses.incrementAndGet();
-            if (loader == null) {
-                modelCoverage.transformed(type.getName());
-            }
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            InternalErrors.transformFailed(typeName, error);
-        }
     }
 }

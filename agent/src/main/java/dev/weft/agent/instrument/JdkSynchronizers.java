@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -180,7 +179,7 @@ final class JdkSynchronizers {
     }
 
     /** Adds the models to {@code builder}. */
-    static AgentBuilder modelled(AgentBuilder builder) {
+    static JdkModels modelled(JdkModels builder) {
         ElementMatcher.Junction<MethodDescription> instanceMethods =
             isMethod().and(not(isStatic())).and(not(isPrivate())).and(not(isAbstract())).and(not(isNative()))
                 .and(not(isConstructor()));
@@ -224,9 +223,8 @@ final class JdkSynchronizers {
                         .and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
                     TaskHandoffAdvice.ForkJoinTakeIn.class)
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
-            // completions are fork/join tasks too: every transformation whose type matches applies, in
-            // this order (ByteBuddy's are not terminal), and their exec, declared in Completion, gets the
-            // next one's advice
+            // completions are fork/join tasks too: every model whose types match applies, in this order,
+            // and their exec, declared in Completion, gets the next one's advice
             .type(SuperClasses.extending(UNI_COMPLETION).and(not(isAbstract())))
             .transform(new PreparedAdvice()
                 .advice(named("tryFire").and(isDeclaredBy(hasSuperType(named(BI_COMPLETION)))),
@@ -265,7 +263,7 @@ final class JdkSynchronizers {
      * object's field, on array elements and byte views take the object as argument 1, handles on
      * a static field only the handle.
      */
-    private static AgentBuilder varHandles(AgentBuilder builder) {
+    private static JdkModels varHandles(JdkModels builder) {
         ElementMatcher.Junction<MethodDescription> access = isMethod().and(isStatic());
         return builder
             .type(namedOneOf(varHandleClasses(false)))
