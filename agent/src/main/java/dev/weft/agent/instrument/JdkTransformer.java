@@ -31,9 +31,9 @@ import net.bytebuddy.pool.TypePool;
  * <p>Every class that loads is first checked by loader and name ({@link Instrumenter#jdkCandidate}):
  * the application's and most of the JDK's are left at once. The candidates are described from their
  * class files ({@link BootTypePool}), never by reflection: describing a loaded class reflectively
- * loads the classes its methods and nest name, here, inside a transformer, where no transformer
- * sees a class load (the JVM gives a thread's class loads to weft's transformers only when it is in
- * none of them). They are transformed as machinery: the caches are concurrent maps, which the race
+ * loads the classes its methods and nest name, here, inside a transformer, where no transformer of
+ * weft's sees a class load ({@code java.lang.instrument} calls an agent's transformers for a class
+ * only when the loading thread is in none of them). They are transformed as machinery: the caches are concurrent maps, which the race
  * models would otherwise take for synchronization between the threads that load classes.
  */
 final class JdkTransformer implements ClassFileTransformer {
