@@ -4,29 +4,20 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
-import dev.weft.runtime.Hooks;
 import dev.weft.runtime.InternalErrors;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.Nexus;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
 /**
- * Installs weft's transformations with ByteBuddy.
+ * Installs weft's transformations.
  *
- * <p>Two families: the JDK's {@code Thread.start} (already loaded, so retransformed with ByteBuddy
- * advice), and the application's classes (every class outside the JDK and weft, narrowed by
+ * <p>Two families: the JDK's classes ({@link JdkTransformer}) — the thread classes, for every
+ * thread start and join, and with race detection the classes whose synchronization the models
+ * describe ({@link JdkSynchronizers}) — given ByteBuddy advice, retransformed if they are loaded
+ * already; and the application's classes (every class outside the JDK and weft, narrowed by
  * {@code include=}/{@code exclude=}), rewritten by {@link ApplicationTransformer}. Class
  * formats are never changed (no fields or methods added), so retransforming loaded classes is
  * always legal, and no class is injected (nothing that prints warnings on recent JDKs).
@@ -57,41 +48,28 @@ public final class Instrumenter {
     }
 
     /**
-     * Installs the transformations. Of the classes loaded already, only those listed are
-     * retransformed: at premain that is {@code Thread} (and {@code VirtualThread}); scanning every
-     * loaded class instead costs half a second of start-up for nothing.
+     * Installs the transformations. Of the classes loaded already, only those weft models are
+     * retransformed: the thread classes, and with race detection those of the models' classes that
+     * the JVM, JFR and weft loaded before the transformer was registered (about twenty on JDK 17);
+     * the others are transformed if and when they load. Scanning every loaded class instead costs
+     * half a second of start-up for nothing; loading the modelled classes to retransform them all
+     * at once cost 0.6 s of CPU (and the JIT's recompilations) for classes most programs never use.
      */
-    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races,
-                        Class<?>... alreadyLoaded) {
-        // weft never needs ByteBuddy's Nexus (no loaded-type initializers); left on, it would inject
-        // a class into the application's system class loader and, on JDK 24+, make the JVM print
-        // sun.misc.Unsafe deprecation warnings.
-        System.setProperty(Nexus.PROPERTY, Boolean.TRUE.toString());
-        PreparedAdvice threadAdvice = new PreparedAdvice()
-            .advice(named("start"), ThreadStartAdvice.class)
-            .advice(named("join"), ThreadJoinAdvice.class);
-        // advice on declared methods is all weft does to the JDK's classes: ByteBuddy need not compute
-        // each class's full method graph (inherited methods, bridges) nor validate the type it writes
-        // back, which was a third of the garbage of race detection's start-up
-        ByteBuddy byteBuddy = new ByteBuddy()
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-            .with(TypeValidation.DISABLED);
-        AgentBuilder builder = new AgentBuilder.Default(byteBuddy)
-            .disableClassFormatChanges()
-            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-            .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(
-                races ? raceModelClasses(inst, alreadyLoaded) : alreadyLoaded))
-            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-            .with(new CountingListener())
-            .with(new MachineryDecorator())
-            // replaces ByteBuddy's default, which hides the JDK; only boot classes are candidates here
-            .ignore(ElementMatchers.any(), ElementMatchers.not(ElementMatchers.isBootstrapClassLoader()))
+    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races) {
+        JdkModels models = new JdkModels()
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
-            .transform(threadAdvice);
+            .transform(new PreparedAdvice()
+                .advice(named("start"), ThreadStartAdvice.class)
+                .advice(named("join"), ThreadJoinAdvice.class));
         if (races) {
-            builder = JdkSynchronizers.modelled(builder);
+            models = JdkSynchronizers.modelled(models);
         }
-        builder.installOn(inst);
+        inst.addTransformer(new JdkTransformer(models.list(), races, transformedClasses, modelCoverage), true);
+        // listed once the transformer is registered: what loads from now on is the transformer's
+        retransform(inst, ModelCoverage.modelled(inst.getAllLoadedClasses(), races));
+        if (races) {
+            loadModelledClassesTheTransformersUse();
+        }
         modelCoverage.installed(inst, races);
         applyMissedModels(inst);
         inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
@@ -99,23 +77,36 @@ public final class Instrumenter {
     }
 
     /**
-     * Retransforms the classes the models match that were loaded but not transformed: those the
-     * verifier loaded while a modelled class was being retransformed (a {@code ConcurrentHashMap}'s
-     * bulk tasks, the fork/join pool's adapters), which ByteBuddy's transformer skips as it skips
-     * every class loaded on its own thread. A round may load more of them; a few rounds settle it.
+     * Retransforms the classes the models match that were loaded but not transformed: classes that
+     * loaded on a thread while it was inside one of weft's transformers, which are not given to any
+     * of them (ByteBuddy's, described by reflection, loaded the classes its methods and nest named
+     * that way). None is expected at premain now; a round may load more of them; a few rounds
+     * settle it.
      */
     private void applyMissedModels(Instrumentation inst) {
         for (int round = 0; round < 4; round++) {
-            java.util.List<Class<?>> missed = modelCoverage.missed(inst.getAllLoadedClasses());
+            List<Class<?>> missed = modelCoverage.missed(inst.getAllLoadedClasses());
             if (missed.isEmpty()) {
                 return;
             }
-            try {
-                inst.retransformClasses(missed.toArray(new Class<?>[0]));
-            } catch (Throwable t) {
-                InternalErrors.transformFailed(missed.get(0).getName(), t);
-                return;
-            }
+            retransform(inst, missed);
+        }
+    }
+
+    /**
+     * Loads, now that the models' transformer is registered, the modelled JDK classes that weft's
+     * application transformer uses on its first classes: loaded inside a transformer, no
+     * transformer of weft's would see them, and they would stay unmodelled for the application too
+     * (see {@link #applyMissedModels}). {@code RaceIdiomsIT} fails if one is left out here.
+     */
+    private static void loadModelledClassesTheTransformersUse() {
+        try {
+            // CodeSources' counters, and the VarHandles Striped64 makes when it initializes
+            Class.forName("java.util.concurrent.atomic.LongAdder", true, null);
+            // SerialVersionUid's digest: SHA reads the bytes through byte-array VarHandles
+            MessageDigest.getInstance("SHA").digest(new byte[1]);
+        } catch (ClassNotFoundException | NoSuchAlgorithmException e) {
+            // then the transformers do not use them either
         }
     }
 
@@ -126,7 +117,7 @@ public final class Instrumenter {
      * old code.
      */
     public void retransformLoaded(Instrumentation inst, ClassFilter filter, Class<?>[] loaded) {
-        java.util.List<Class<?>> candidates = new java.util.ArrayList<>();
+        List<Class<?>> candidates = new java.util.ArrayList<>();
         for (Class<?> type : loaded) {
             ClassLoader loader = type.getClassLoader();
             if (loader != null && loader != ClassLoader.getPlatformClassLoader() && !type.isArray()
@@ -134,10 +125,23 @@ public final class Instrumenter {
                 candidates.add(type);
             }
         }
+        retransform(inst, candidates);
+        applyMissedModels(inst); // JDK classes the retransformation loaded, if any
+    }
+
+    /**
+     * Retransforms {@code classes} in one batch (one VM operation); if the batch fails, one at a
+     * time, so that a class that cannot be retransformed (it is counted as a transform error) does
+     * not keep the others unchanged.
+     */
+    private static void retransform(Instrumentation inst, List<Class<?>> classes) {
+        if (classes.isEmpty()) {
+            return;
+        }
         try {
-            inst.retransformClasses(candidates.toArray(new Class<?>[0])); // one VM operation for all
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
         } catch (Throwable batchFailed) {
-            for (Class<?> type : candidates) {
+            for (Class<?> type : classes) {
                 try {
                     inst.retransformClasses(type);
                 } catch (Throwable t) {
@@ -147,68 +151,17 @@ public final class Instrumenter {
         }
     }
 
-    /** Whether {@code className} is one of the JDK's thread classes (see {@link #threadClasses}). */
+    /** Whether {@code className} is one of the JDK's thread classes, {@code Thread} and {@code VirtualThread} (JDK 21+). */
     static boolean isThreadClass(String className) {
         return className.equals(Thread.class.getName()) || className.equals(VIRTUAL_THREAD);
     }
 
-    /** The JDK's thread classes, which weft retransforms to see every thread start. */
-    public static Class<?>[] threadClasses() {
-        try {
-            return new Class<?>[] {Thread.class, Class.forName(VIRTUAL_THREAD)};
-        } catch (ClassNotFoundException e) {
-            return new Class<?>[] {Thread.class}; // JDK 17-20
-        }
-    }
-
-    private static Class<?>[] raceModelClasses(Instrumentation inst, Class<?>[] alreadyLoaded) {
-        java.util.List<Class<?>> all = new java.util.ArrayList<>(java.util.List.of(alreadyLoaded));
-        all.addAll(java.util.List.of(JdkSynchronizers.loaded()));
-        all.addAll(JdkSynchronizers.loadedForkJoinTasks(inst.getAllLoadedClasses()));
-        return all.toArray(new Class<?>[0]);
-    }
-
     /**
-     * Runs ByteBuddy's transformer as machinery: its caches are concurrent maps, which the race
-     * models would otherwise take for synchronization between the threads that load classes.
+     * Whether the boot class {@code className} (binary name) may be one that weft instruments: the
+     * thread classes, and with race detection the classes the models may match
+     * ({@link JdkSynchronizers#mayModel}).
      */
-    private static final class MachineryDecorator implements AgentBuilder.TransformerDecorator {
-        @Override
-        public ResettableClassFileTransformer decorate(ResettableClassFileTransformer transformer) {
-            return ResettableClassFileTransformer.WithDelegation.of(transformer, new MachineryCallback());
-        }
-    }
-
-    private static final class MachineryCallback
-        implements ResettableClassFileTransformer.WithDelegation.Callback<Object> {
-        @Override
-        public Object onBeforeTransform(JavaModule module, ClassLoader loader, String name, Class<?> redefined,
-                                        ProtectionDomain domain, byte[] bytes) {
-            Hooks.enterMachinery();
-            return null;
-        }
-
-        @Override
-        public void onAfterTransform(Object token, JavaModule module, ClassLoader loader, String name,
-                                     Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
-            Hooks.leaveMachinery();
-        }
-    }
-
-    /** Counts transformed classes and records failures; the application never sees them. */
-    private final class CountingListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-                                     DynamicType dynamicType) {
-            transformedClasses.incrementAndGet();
-            if (loader == null) {
-                modelCoverage.transformed(type.getName());
-            }
-        }
-
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            InternalErrors.transformFailed(typeName, error);
-        }
+    static boolean jdkCandidate(String className, boolean races) {
+        return isThreadClass(className) || races && JdkSynchronizers.mayModel(className);
     }
 }

@@ -9,7 +9,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -22,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinTask;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -119,16 +117,6 @@ final class JdkSynchronizers {
     /** The completions of {@code CompletableFuture} stages with one source, and with two ({@link CompletionAdvice}). */
     private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
     private static final String BI_COMPLETION = "java.util.concurrent.CompletableFuture$BiCompletion";
-    /**
-     * The stages' completion classes, loaded (and so retransformed) at premain: left to load later,
-     * they load while CompletableFuture itself is retransformed (the verifier looks them up), inside
-     * ByteBuddy's transformer, which skips classes loaded on its own thread.
-     */
-    private static final String[] COMPLETIONS = {
-        "UniApply", "UniAccept", "UniRun", "UniWhenComplete", "UniHandle", "UniExceptionally",
-        "UniComposeExceptionally", "UniRelay", "UniCompose", "BiApply", "BiAccept", "BiRun", "BiRelay",
-        "OrApply", "OrAccept", "OrRun",
-    };
     /** The methods of a counted completer that count down, complete or read its tree's pending counts. */
     private static final String[] COMPLETION = {
         "tryComplete", "propagateCompletion", "complete", "firstComplete", "nextComplete", "quietlyCompleteRoot",
@@ -175,14 +163,23 @@ final class JdkSynchronizers {
         "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ConditionObject",
     };
 
-    /** The classes the models name, in the order they are retransformed at premain. */
+    /** The classes the models name. */
     private static final Set<String> NAMED = namedClasses();
+    /**
+     * The packages of the boot classes the models match by their super class rather than by name:
+     * the JDK's fork/join tasks (bulk tasks of {@code ConcurrentHashMap}, parallel sorts and prefix
+     * computations, streams' tasks, {@code BigInteger}'s parallel multiplication on JDK 19+) and
+     * {@code CompletableFuture}'s completions. {@code JdkSynchronizersTest} checks that no boot class
+     * the models match lies elsewhere.
+     */
+    private static final Set<String> TASK_PACKAGES = Set.of("java.util", "java.util.concurrent", "java.util.stream",
+        "java.math");
 
     private JdkSynchronizers() {
     }
 
     /** Adds the models to {@code builder}. */
-    static AgentBuilder modelled(AgentBuilder builder) {
+    static JdkModels modelled(JdkModels builder) {
         ElementMatcher.Junction<MethodDescription> instanceMethods =
             isMethod().and(not(isStatic())).and(not(isPrivate())).and(not(isAbstract())).and(not(isNative()))
                 .and(not(isConstructor()));
@@ -226,22 +223,22 @@ final class JdkSynchronizers {
                         .and(not(namedOneOf(FORK_JOIN_SUBMITTING))),
                     TaskHandoffAdvice.ForkJoinTakeIn.class)
                 .advice(named("doExec"), TaskHandoffAdvice.ForkJoinRun.class))
-            // completions are fork/join tasks too (their exec is declared in Completion, which the next
-            // type takes): this comes first, since a type gets the first transformation that matches it
-            .type(hasSuperType(named(UNI_COMPLETION)).and(not(isAbstract())))
+            // completions are fork/join tasks too: every model whose types match applies, in this order,
+            // and their exec, declared in Completion, gets the next one's advice
+            .type(SuperClasses.extending(UNI_COMPLETION).and(not(isAbstract())))
             .transform(new PreparedAdvice()
                 .advice(named("tryFire").and(isDeclaredBy(hasSuperType(named(BI_COMPLETION)))),
                     CompletionAdvice.TwoSources.class)
                 .advice(named("tryFire").and(not(isDeclaredBy(hasSuperType(named(BI_COMPLETION))))),
                     CompletionAdvice.OneSource.class))
-            .type(isSubTypeOf(ForkJoinTask.class).and(not(named(FORK_JOIN_TASK))))
+            .type(SuperClasses.extending(FORK_JOIN_TASK).and(not(named(FORK_JOIN_TASK))))
             .transform(new PreparedAdvice()
                 .advice(named("exec").and(takesArguments(0)).and(not(isAbstract())),
                     TaskHandoffAdvice.ForkJoinComplete.class))
             .type(named(COUNTED_COMPLETER))
             .transform(new PreparedAdvice()
                 .advice(instanceMethods.and(namedOneOf(COMPLETION)), CountedCompleterAdvice.Completion.class))
-            .type(isSubTypeOf(java.util.concurrent.CountedCompleter.class).and(not(named(COUNTED_COMPLETER))))
+            .type(SuperClasses.extending(COUNTED_COMPLETER).and(not(named(COUNTED_COMPLETER))))
             .transform(new PreparedAdvice()
                 .advice(named("onCompletion").and(takesArguments(1)).and(not(isAbstract())),
                     CountedCompleterAdvice.OnCompletion.class))
@@ -266,7 +263,7 @@ final class JdkSynchronizers {
      * object's field, on array elements and byte views take the object as argument 1, handles on
      * a static field only the handle.
      */
-    private static AgentBuilder varHandles(AgentBuilder builder) {
+    private static JdkModels varHandles(JdkModels builder) {
         ElementMatcher.Junction<MethodDescription> access = isMethod().and(isStatic());
         return builder
             .type(namedOneOf(varHandleClasses(false)))
@@ -304,17 +301,17 @@ final class JdkSynchronizers {
         return names.toArray(new String[0]);
     }
 
-    /** Those of the modelled classes that are loaded already, to be retransformed. */
-    static Class<?>[] loaded() {
-        List<Class<?>> classes = new ArrayList<>();
-        for (String name : NAMED) {
-            try {
-                classes.add(Class.forName(name, false, null));
-            } catch (ClassNotFoundException e) {
-                // not in this JDK
-            }
+    /**
+     * Whether the boot class {@code className} may be one the models match: named by them, or in a
+     * package where the JDK declares its fork/join tasks. Their own matchers decide; this spares
+     * every other class that loads the matchers' work.
+     */
+    static boolean mayModel(String className) {
+        if (NAMED.contains(className)) {
+            return true;
         }
-        return classes.toArray(new Class<?>[0]);
+        int dot = className.lastIndexOf('.');
+        return dot > 0 && TASK_PACKAGES.contains(className.substring(0, dot));
     }
 
     /**
@@ -348,9 +345,6 @@ final class JdkSynchronizers {
         names.add(FORK_JOIN_POOL);
         names.add(FORK_JOIN_TASK);
         names.add(COUNTED_COMPLETER);
-        for (String completion : COMPLETIONS) {
-            names.add("java.util.concurrent.CompletableFuture$" + completion);
-        }
         names.addAll(List.of(CONDITIONS));
         names.addAll(List.of(CLASS_LOADING));
         for (String[] machinery : MACHINERY) {
@@ -359,17 +353,5 @@ final class JdkSynchronizers {
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));
         return new LinkedHashSet<>(names);
-    }
-
-    /** The JDK's fork/join task classes loaded already (their {@code exec} publishes completion). */
-    static List<Class<?>> loadedForkJoinTasks(Class<?>[] loaded) {
-        List<Class<?>> tasks = new ArrayList<>();
-        for (Class<?> type : loaded) {
-            if (type.getClassLoader() == null && ForkJoinTask.class.isAssignableFrom(type)
-                && type != ForkJoinTask.class) {
-                tasks.add(type);
-            }
-        }
-        return tasks;
     }
 }

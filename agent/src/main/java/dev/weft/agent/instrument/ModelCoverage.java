@@ -58,7 +58,7 @@ public final class ModelCoverage {
         List<Class<?>> missed = new ArrayList<>();
         synchronized (transformed) {
             for (Class<?> type : loaded) {
-                if (modelled(type) && !transformed.contains(type.getName())) {
+                if (modelled(type, races) && !transformed.contains(type.getName())) {
                     missed.add(type);
                 }
             }
@@ -66,7 +66,18 @@ public final class ModelCoverage {
         return missed;
     }
 
-    private boolean modelled(Class<?> type) {
+    /** Those of {@code loaded} the models match; {@code races}: with the synchronization models. */
+    static List<Class<?>> modelled(Class<?>[] loaded, boolean races) {
+        List<Class<?>> modelled = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            if (modelled(type, races)) {
+                modelled.add(type);
+            }
+        }
+        return modelled;
+    }
+
+    private static boolean modelled(Class<?> type, boolean races) {
         if (type.getClassLoader() != null) {
             return false;
         }

@@ -1,18 +1,14 @@
 package dev.weft.agent.instrument;
 
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Advice applied to the JDK classes weft models, each advice class read once.
@@ -25,7 +21,7 @@ import net.bytebuddy.utility.JavaModule;
  * it to many classes, from many threads, is what it is made for. Suppression of the advice's own
  * exceptions and the assigner are ByteBuddy's defaults, as with {@code ForAdvice}.
  */
-final class PreparedAdvice implements AgentBuilder.Transformer {
+final class PreparedAdvice {
     /** Each advice class's {@link Advice}, built once for all the transformers that apply it. */
     private static final Map<Class<?>, Advice> BUILT = new HashMap<>();
     private final List<ElementMatcher<? super MethodDescription>> matchers = new ArrayList<>();
@@ -40,9 +36,8 @@ final class PreparedAdvice implements AgentBuilder.Transformer {
         return this;
     }
 
-    @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-                                            JavaModule module, ProtectionDomain domain) {
+    /** Adds the advice to the methods of the class {@code builder} decorates. */
+    DynamicType.Builder<?> applyTo(DynamicType.Builder<?> builder) {
         AsmVisitorWrapper.ForDeclaredMethods visitor = new AsmVisitorWrapper.ForDeclaredMethods();
         for (int i = 0; i < advice.size(); i++) {
             visitor = visitor.invokable(matchers.get(i), advice.get(i));

@@ -1,0 +1,51 @@
+package dev.weft.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import org.junit.jupiter.api.Test;
+
+class JdkTransformerTest {
+    private final AtomicLong transformed = new AtomicLong();
+    private final ModelCoverage coverage = new ModelCoverage();
+    private final JdkTransformer transformer = new JdkTransformer(new JdkModels()
+        .type(named(Thread.class.getName()))
+        .transform(new PreparedAdvice().advice(named("start"), ThreadStartAdvice.class))
+        .list(), false, transformed, coverage);
+
+    @Test
+    void aModelledBootClassGetsItsAdvice() throws IOException {
+        byte[] rewritten = transformer.transform(null, "java/lang/Thread", null, null, bootClassFile(Thread.class));
+
+        assertThat(rewritten).isNotNull();
+        assertThat(new String(rewritten, StandardCharsets.ISO_8859_1)).contains("dev/weft/runtime/Hooks");
+        assertThat(transformed).hasValue(1);
+        coverage.installed(null, false);
+        assertThat(coverage.notApplied(new Class<?>[] {Thread.class})).isEmpty();
+    }
+
+    @Test
+    void everyOtherClassIsLeftAtOnce() throws IOException {
+        assertThat(transformer.transform(null, "java/lang/String", null, null, bootClassFile(String.class))).isNull();
+        assertThat(transformer.transform(getClass().getClassLoader(), "java/lang/Thread", null, null,
+            bootClassFile(Thread.class))).isNull();
+        assertThat(transformer.transform(null, null, null, null, new byte[0])).isNull();
+        assertThat(transformed).hasValue(0);
+    }
+
+    @Test
+    void withRacesTheModelsMatchByNameAndByPackage() {
+        assertThat(Instrumenter.jdkCandidate("java.lang.Thread", false)).isTrue();
+        assertThat(Instrumenter.jdkCandidate("java.util.concurrent.ConcurrentHashMap", false)).isFalse();
+        assertThat(Instrumenter.jdkCandidate("java.util.concurrent.ConcurrentHashMap", true)).isTrue();
+        assertThat(Instrumenter.jdkCandidate("java.lang.String", true)).isFalse();
+    }
+
+    private static byte[] bootClassFile(Class<?> type) throws IOException {
+        return ClassFileLocator.ForClassLoader.ofBootLoader().locate(type.getName()).resolve();
+    }
+}
