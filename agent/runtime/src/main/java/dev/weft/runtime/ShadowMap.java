@@ -16,8 +16,8 @@ package dev.weft.runtime;
  * that finds a shadow finds the field's one shadow; one that misses it (a racing insertion) asks
  * again under the map's lock.
  *
- * <p>The monitor's clock sits here too ({@link MonitorClocks}), written and read only by the
- * monitor's owners.
+ * <p>The monitor's clock sits here too ({@link MonitorClocks}): the epoch of its last release and
+ * the releaser's published clock, written and read only by the monitor's owners.
  */
 public final class ShadowMap {
     /** Shadows kept in the chain before the map moves them to a table. */
@@ -30,10 +30,10 @@ public final class ShadowMap {
     private volatile FieldShadow[] table;
     /** Shadows in the table (guarded by the map's lock). */
     private int tableSize;
-    /** The clock of the object's monitor, and the weft number of the thread that released it last (see {@link MonitorClocks}). */
-    VectorClock monitorClock;
-    int monitorReleaser;
-    int monitorReleaseTime;
+    /** The epoch of the monitor's last release ({@link Epochs#NONE}: never released); see {@link MonitorClocks}. */
+    long monitorRelease;
+    /** The releaser's clock at that release, but for the releaser's own entry ({@link ThreadState#published}). */
+    int[] monitorClock;
 
     /** The map a fresh object starts with; called by injected code. */
     public static ShadowMap create() {

@@ -37,6 +37,9 @@ final class ThreadState {
     boolean inside;
     /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
     int machinery;
+    /** The last clock copy {@link #published} handed out, and the clock's change count it was taken at. */
+    private int[] published;
+    private int publishedAt;
     /** A small direct-mapped cache: the release count of a sync slot at the thread's last join of it (see {@link SyncClocks}). */
     private final int[] seenSlots = newSeenSlots();
     final int[] seenReleases = new int[SEEN];
@@ -66,6 +69,23 @@ final class ThreadState {
         this.epoch = Epochs.of(tid, clock.get(tid));
     }
 
+    /**
+     * The thread's clock as its releases publish it: an immutable copy, shared by every release
+     * until the clock changes in another entry than the thread's own. Its own entry may be older
+     * than the thread's time; a release records that time beside it, and an acquire raises the
+     * entry to it ({@link VectorClock#joinReleased}), so the pair is exactly the clock at the release.
+     */
+    int[] published() {
+        int[] published = this.published;
+        int changes = clock.changes();
+        if (published == null || publishedAt != changes) {
+            published = clock.snapshot();
+            this.published = published;
+            publishedAt = changes;
+        }
+        return published;
+    }
+
     private static int[] newSeenSlots() {
         int[] slots = new int[SEEN];
         java.util.Arrays.fill(slots, -1);
@@ -93,7 +113,7 @@ final class ThreadState {
             return;
         }
         int next = now + 1;
-        clock.set(tid, next);
+        clock.advance(tid, next);
         accessedThisStep = false;
         epoch = Epochs.of(tid, next);
     }
