@@ -68,13 +68,25 @@ final class MonitorClocks {
 
     private static void acquire(ThreadState state, ShadowMap map) {
         long released = map.monitorRelease;
-        if (released != Epochs.NONE) {
-            int releaser = Epochs.tid(released);
-            int time = Epochs.time(released);
-            if (state.clock.get(releaser) < time) {
-                state.clock.joinReleased(map.monitorClock, releaser, time);
-            }
+        if (released == Epochs.NONE) {
+            return;
         }
+        int releaser = Epochs.tid(released);
+        int time = Epochs.time(released);
+        VectorClock clock = state.clock;
+        if (clock.get(releaser) >= time) {
+            return;
+        }
+        int serial = map.monitorReleaser;
+        boolean fromSource = serial != 0 && state.source() == serial;
+        if (fromSource && map.monitorSource == state.serial) {
+            // what the releaser knew of others this thread knows: only the releaser's time is new,
+            // and the releaser still knows all this thread knows of others
+            clock.set(releaser, time);
+        } else if (!clock.joinReleased(map.monitorClock, releaser, time, state.tid) && !fromSource) {
+            return; // the clock changed: its source is unknown now
+        }
+        state.sourceIs(serial);
     }
 
     /** The current thread is about to release {@code monitor} (it still holds it). */
@@ -82,6 +94,8 @@ final class MonitorClocks {
         if (monitor instanceof Shadowed) {
             ShadowMap map = ((Shadowed) monitor).weft$shadows();
             map.monitorClock = state.published();
+            map.monitorReleaser = state.serial;
+            map.monitorSource = state.source();
             map.monitorRelease = state.epoch;
             state.tick();
         } else {

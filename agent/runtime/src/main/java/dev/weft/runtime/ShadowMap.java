@@ -34,6 +34,9 @@ public final class ShadowMap {
     long monitorRelease;
     /** The releaser's clock at that release, but for the releaser's own entry ({@link ThreadState#published}). */
     int[] monitorClock;
+    /** The releaser's {@link ThreadState#serial}, and its {@link ThreadState#source} at the release. */
+    int monitorReleaser;
+    int monitorSource;
 
     /** The map a fresh object starts with; called by injected code. */
     public static ShadowMap create() {

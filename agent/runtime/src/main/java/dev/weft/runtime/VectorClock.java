@@ -83,13 +83,36 @@ class VectorClock {
 
     /**
      * Joins a clock published by a release ({@link ThreadState#published}): {@code theirs}, with
-     * the releasing thread {@code tid}'s own entry raised to {@code time}.
+     * the releasing thread {@code tid}'s own entry raised to {@code time}, which must be later
+     * than this clock's entry. Returns whether this clock was within the released one before, but
+     * for entry {@code own}.
      */
-    void joinReleased(int[] theirs, int tid, int time) {
-        join(theirs, theirs.length);
-        if (get(tid) < time) {
-            set(tid, time);
+    boolean joinReleased(int[] theirs, int tid, int time, int own) {
+        int theirSize = theirs.length;
+        if (theirSize > times.length) {
+            times = Arrays.copyOf(times, Math.max(theirSize, times.length * 2));
         }
+        int[] mine = times;
+        boolean covered = true;
+        for (int i = 0; i < theirSize; i++) {
+            int t = theirs[i];
+            int m = mine[i];
+            if (t > m) {
+                mine[i] = t;
+            } else if (m > t && i != own && i != tid) {
+                covered = false;
+            }
+        }
+        for (int i = theirSize; i < size && covered; i++) {
+            if (mine[i] != 0 && i != own && i != tid) {
+                covered = false;
+            }
+        }
+        if (theirSize > size) {
+            size = theirSize;
+        }
+        set(tid, time); // a change in any case: the entry was earlier
+        return covered;
     }
 
     /** An immutable copy of the clock's entries (up to its size), to be shared. */

@@ -2,12 +2,14 @@ package dev.weft.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The clocks of application objects' monitors, with threads simulated by their states: an owner
  * takes in exactly what earlier owners had when they released, whether a releaser publishes a new
- * copy of its clock or one it published before (its clock changed only in its own entry since).
+ * copy of its clock or one it published before (its clock changed only in its own entry since),
+ * and whether or not it reads that copy (its source released it, see {@link ThreadState#source}).
  */
 class MonitorClocksTest {
     /** An object of an instrumented class. */
@@ -105,5 +107,91 @@ class MonitorClocksTest {
 
         assertThat(second.clock.get(0)).isZero();
         assertThat(second.clock.get(1)).isEqualTo(1);
+    }
+
+    @Test
+    void twoThreadsHandingMonitorsBackAndForthStillLearnAThirdsSteps() {
+        Monitor one = new Monitor();
+        Monitor other = new Monitor();
+        for (int round = 0; round < 5; round++) { // until each is the other's source
+            MonitorClocks.acquire(first, one);
+            MonitorClocks.release(first, one);
+            MonitorClocks.acquire(second, one);
+            MonitorClocks.release(second, other);
+            MonitorClocks.acquire(first, other);
+        }
+        assertThat(first.source()).isEqualTo(second.serial);
+        assertThat(second.source()).isEqualTo(first.serial);
+        int thirdsStep = third.clock.get(2);
+        SyncClocks.release(2001, third);
+        third.tick();
+        SyncClocks.acquire(2001, first); // the first learns of the third elsewhere
+        MonitorClocks.release(first, one);
+
+        MonitorClocks.acquire(second, one);
+
+        assertThat(second.clock.get(2)).isEqualTo(thirdsStep);
+    }
+
+    /**
+     * Random schedules of three threads taking four monitors and publishing on two hashed slots:
+     * after each acquire, a thread's clock is exactly its clock before joined with the releaser's
+     * whole clock at the release, as a plain copy would have kept it.
+     */
+    @Test
+    void everyAcquireTakesInExactlyTheReleasersClock() {
+        Random random = new Random(42);
+        for (int run = 0; run < 200; run++) {
+            ThreadState[] threads = {
+                new ThreadState(Thread.currentThread(), 0, null),
+                new ThreadState(Thread.currentThread(), 1, null),
+                new ThreadState(Thread.currentThread(), 2, null),
+            };
+            Monitor[] monitors = {new Monitor(), new Monitor(), new Monitor(), new Monitor()};
+            int[][] copies = new int[monitors.length][];
+            int[] owners = {-1, -1, -1, -1};
+            int slot = 3000 + run * 2;
+            for (int step = 0; step < 300; step++) {
+                int t = random.nextInt(threads.length);
+                ThreadState thread = threads[t];
+                int action = random.nextInt(10);
+                if (action == 0) {
+                    SyncClocks.release(slot + random.nextInt(2), thread);
+                    thread.tick();
+                    continue;
+                }
+                if (action == 1) {
+                    SyncClocks.acquire(slot + random.nextInt(2), thread);
+                    continue;
+                }
+                int m = random.nextInt(monitors.length);
+                if (owners[m] == -1) {
+                    int[] expected = joined(thread.clock, copies[m]);
+                    MonitorClocks.acquire(thread, monitors[m]);
+                    assertThat(entries(thread.clock)).as("run %d step %d", run, step).isEqualTo(expected);
+                    owners[m] = t;
+                } else if (owners[m] == t) {
+                    copies[m] = entries(thread.clock);
+                    MonitorClocks.release(thread, monitors[m]);
+                    owners[m] = -1;
+                }
+            }
+        }
+    }
+
+    private static int[] entries(VectorClock clock) {
+        int[] entries = new int[3];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = clock.get(i);
+        }
+        return entries;
+    }
+
+    private static int[] joined(VectorClock clock, int[] copy) {
+        int[] entries = entries(clock);
+        for (int i = 0; copy != null && i < entries.length; i++) {
+            entries[i] = Math.max(entries[i], copy[i]);
+        }
+        return entries;
     }
 }
