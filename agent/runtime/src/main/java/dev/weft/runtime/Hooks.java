@@ -554,9 +554,27 @@ public final class Hooks {
 
     // ---- monitors -------------------------------------------------------------------------
 
-    /** The current thread has just entered the monitor of {@code lock} at {@code site}. */
+    /**
+     * The current thread has just entered the monitor of {@code lock} at {@code site} (a
+     * {@code synchronized} method): as {@link #acquired}, with the site known to be a monitor's.
+     */
     public static void monitorEntered(Object lock, int site) {
-        acquired(lock, site);
+        try {
+            LockSites.get(site).acquired(lock);
+            if (!trackHeldLocks) {
+                return;
+            }
+            ThreadState state = raceState();
+            if (races) {
+                MonitorClocks.acquire(state, lock);
+            }
+            if (state.held > 0) {
+                LockOrder.taken(state, lock, site, sink);
+            }
+            state.push(lock, site, 0L);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
     }
 
     /**

@@ -10,10 +10,15 @@ package dev.weft.runtime;
  * without the identity hash of a held monitor (which makes the JVM inflate it).
  *
  * <p>Since only the owner touches it, a monitor's clock is exactly its last releaser's clock at
- * that release (each owner acquired it, so the owner's clock covers it: a release is a copy). A
- * thread whose clock already has the releaser's time of that release — it released the monitor
- * last itself, or learned of a later step of the releaser — skips the join, as every publication
- * ends a step of its thread ({@link ThreadState#tick}): its own entry names that one clock.
+ * that release (each owner acquired it, so the owner's clock covers it). A release does not copy
+ * that clock: it writes two fields of the map, the epoch of the release and the releaser's
+ * published clock ({@link ThreadState#published}), an immutable copy that all the thread's
+ * releases share until its clock changes in another entry than its own. So a release writes no
+ * vector, only the map, and an acquire reads a copy that other owners may have read before. The copy's own entry may be older than the release; an acquire raises it to the
+ * release's time ({@link VectorClock#joinReleased}). A thread whose clock already has that time —
+ * it released the monitor last itself, or learned of a later step of the releaser — skips the
+ * join, as every publication ends a step of its thread ({@link ThreadState#tick}): its own entry
+ * names that one clock.
  *
  * <p>Monitors of other objects (JDK objects, classes, objects of uninstrumented classes) use the
  * hashed slots.
@@ -62,24 +67,36 @@ final class MonitorClocks {
     }
 
     private static void acquire(ThreadState state, ShadowMap map) {
-        VectorClock clock = map.monitorClock;
-        if (clock != null && state.clock.get(map.monitorReleaser) < map.monitorReleaseTime) {
-            state.clock.join(clock);
+        long released = map.monitorRelease;
+        if (released == Epochs.NONE) {
+            return;
         }
+        int releaser = Epochs.tid(released);
+        int time = Epochs.time(released);
+        VectorClock clock = state.clock;
+        if (clock.get(releaser) >= time) {
+            return;
+        }
+        int serial = map.monitorReleaser;
+        boolean fromSource = serial != 0 && state.source() == serial;
+        if (fromSource && map.monitorSource == state.serial) {
+            // what the releaser knew of others this thread knows: only the releaser's time is new,
+            // and the releaser still knows all this thread knows of others
+            clock.set(releaser, time);
+        } else if (!clock.joinReleased(map.monitorClock, releaser, time, state.tid) && !fromSource) {
+            return; // the clock changed: its source is unknown now
+        }
+        state.sourceIs(serial);
     }
 
     /** The current thread is about to release {@code monitor} (it still holds it). */
     static void release(ThreadState state, Object monitor) {
         if (monitor instanceof Shadowed) {
             ShadowMap map = ((Shadowed) monitor).weft$shadows();
-            VectorClock clock = map.monitorClock;
-            if (clock == null) {
-                map.monitorClock = state.clock.copy();
-            } else {
-                clock.copyFrom(state.clock);
-            }
-            map.monitorReleaser = state.tid;
-            map.monitorReleaseTime = state.clock.get(state.tid);
+            map.monitorClock = state.published();
+            map.monitorReleaser = state.serial;
+            map.monitorSource = state.source();
+            map.monitorRelease = state.epoch;
             state.tick();
         } else {
             Hooks.publish(state, SyncClocks.slotOf(monitor));

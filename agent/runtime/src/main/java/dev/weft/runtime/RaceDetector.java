@@ -99,6 +99,7 @@ final class RaceDetector {
             report(thread, sink, fieldId, true, site, lastWrite, true, shadow.writeSite);
         }
         VectorClock reads = shadow.reads;
+        long lastRead = shadow.read;
         if (reads != null) {
             int[] sites = shadow.readSites;
             for (int tid = 0; sites != null && tid < sites.length; tid++) {
@@ -106,18 +107,17 @@ final class RaceDetector {
                     report(thread, sink, fieldId, true, site, Epochs.of(tid, reads.get(tid)), false, sites[tid] - 1);
                 }
             }
-        } else {
-            long lastRead = shadow.read;
-            if (!Epochs.happensBefore(lastRead, clock)) {
-                report(thread, sink, fieldId, true, site, lastRead, false, shadow.readSite);
-            }
+            shadow.reads = null;
+            shadow.readSites = null;
+        } else if (!Epochs.happensBefore(lastRead, clock)) {
+            report(thread, sink, fieldId, true, site, lastRead, false, shadow.readSite);
         }
         thread.accessedThisStep = true;
         shadow.write = epoch;
         shadow.writeSite = site;
-        shadow.reads = null;
-        shadow.readSites = null;
-        shadow.read = Epochs.NONE;
+        if (lastRead != Epochs.NONE) {
+            shadow.read = Epochs.NONE; // the reads happen before this write: later accesses are checked against it
+        }
     }
 
     /**

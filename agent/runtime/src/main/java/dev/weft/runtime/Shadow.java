@@ -7,9 +7,9 @@ package dev.weft.runtime;
  * places. Updates are not atomic: two unordered accesses updating one shadow at once are a race
  * themselves (or both reads), and losing one of their updates can only hide a later race, never
  * invent one — provided no read time is reported without the site recorded with it (see
- * {@link #readSites}).
+ * {@link #readSites}). An instance field's shadow is a {@link FieldShadow}.
  */
-final class Shadow {
+class Shadow {
     long write = Epochs.NONE;
     int writeSite;
     long read = Epochs.NONE;

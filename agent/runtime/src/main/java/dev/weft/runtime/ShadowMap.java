@@ -1,93 +1,124 @@
 package dev.weft.runtime;
 
 /**
- * The shadows of one object's fields, by weft field id: a small open-addressed table (objects
- * have few fields and most are never shared). Each instrumented application class gets a
- * private field holding its objects' map (see {@code weft$shadows()}); concurrent first uses may
- * briefly create two maps, which can only lose history, never invent a race.
+ * What weft keeps of one object: the shadows of its fields, by weft field id, and the clock of its
+ * monitor. Each instrumented application class gets a private field holding its objects' map (see
+ * {@code weft$shadows()}); concurrent first uses may briefly create two maps, which can only lose
+ * history, never invent a race.
  *
- * <p>Keys and values live in one {@link Table} that is replaced whole when it grows, so a
- * lock-free reader always pairs a key with its own value.
+ * <p>Most objects have few fields, and the ones two threads share are touched by both on every
+ * operation: each object weft keeps for them is a cache line that moves between cores. So a map
+ * with up to {@value #CHAIN} shadows keeps them in a chain ({@link FieldShadow#next}, newest
+ * first) that starts in the map: a look-up reads the map and the shadows it passes, which the
+ * access then writes anyway. Only an object with more fields gets a table, an open-addressed
+ * array of its shadows (each shadow names its field, so the array needs no keys). Shadows are
+ * published with their final fields set and are never removed or replaced, so a lock-free reader
+ * that finds a shadow finds the field's one shadow; one that misses it (a racing insertion) asks
+ * again under the map's lock.
+ *
+ * <p>The monitor's clock sits here too ({@link MonitorClocks}): the epoch of its last release and
+ * the releaser's published clock, written and read only by the monitor's owners.
  */
 public final class ShadowMap {
-    private volatile Table table = new Table(4);
-    /** The clock of the object's monitor, and the weft number of the thread that released it last (see {@link MonitorClocks}). */
-    VectorClock monitorClock;
+    /** Shadows kept in the chain before the map moves them to a table. */
+    static final int CHAIN = 4;
+    private static final int FIRST_TABLE = 16;
+
+    /** The shadows while there are at most {@link #CHAIN}, newest first; unused once {@link #table} is set. */
+    private volatile FieldShadow chain;
+    /** All shadows by field id, once there are more than {@link #CHAIN}; else null. */
+    private volatile FieldShadow[] table;
+    /** Shadows in the table (guarded by the map's lock). */
+    private int tableSize;
+    /** The epoch of the monitor's last release ({@link Epochs#NONE}: never released); see {@link MonitorClocks}. */
+    long monitorRelease;
+    /** The releaser's clock at that release, but for the releaser's own entry ({@link ThreadState#published}). */
+    int[] monitorClock;
+    /** The releaser's {@link ThreadState#serial}, and its {@link ThreadState#source} at the release. */
     int monitorReleaser;
-    int monitorReleaseTime;
+    int monitorSource;
 
     /** The map a fresh object starts with; called by injected code. */
     public static ShadowMap create() {
         return new ShadowMap();
     }
 
-    private static final class Table {
-        final int[] ids;
-        final Shadow[] shadows;
-        int size;
-
-        Table(int capacity) {
-            ids = new int[capacity];
-            shadows = new Shadow[capacity];
-        }
-    }
-
+    /** The shadow of field {@code fieldId} of the object, created on first use. */
     Shadow get(int fieldId) {
-        Table current = table;
-        int[] keys = current.ids;
-        int mask = keys.length - 1;
-        int key = fieldId + 1;
-        for (int i = key & mask; ; i = (i + 1) & mask) {
-            int k = keys[i];
-            if (k == key) {
-                Shadow found = current.shadows[i];
-                if (found != null) {
-                    return found;
+        FieldShadow[] shadows = table;
+        if (shadows == null) {
+            for (FieldShadow shadow = chain; shadow != null; shadow = shadow.next) {
+                if (shadow.field == fieldId) {
+                    return shadow;
                 }
-                return insert(fieldId);
             }
-            if (k == 0) {
-                return insert(fieldId);
+        } else {
+            int mask = shadows.length - 1;
+            for (int i = fieldId & mask; ; i = (i + 1) & mask) {
+                FieldShadow shadow = shadows[i];
+                if (shadow == null) {
+                    break;
+                }
+                if (shadow.field == fieldId) {
+                    return shadow;
+                }
             }
         }
+        return insert(fieldId);
     }
 
     private synchronized Shadow insert(int fieldId) {
-        Table current = table;
-        int key = fieldId + 1;
-        int mask = current.ids.length - 1;
-        for (int i = key & mask; ; i = (i + 1) & mask) {
-            if (current.ids[i] == key) {
-                return current.shadows[i];
-            }
-            if (current.ids[i] == 0) {
-                if ((current.size + 1) * 2 > current.ids.length) {
-                    table = grown(current);
-                    return insert(fieldId);
+        FieldShadow[] shadows = table;
+        if (shadows == null) {
+            int length = 0;
+            FieldShadow head = chain;
+            for (FieldShadow shadow = head; shadow != null; shadow = shadow.next) {
+                if (shadow.field == fieldId) {
+                    return shadow;
                 }
-                Shadow shadow = new Shadow();
-                current.shadows[i] = shadow; // value before key: a reader that sees the key finds it
-                current.ids[i] = key;
-                current.size++;
+                length++;
+            }
+            if (length < CHAIN) {
+                FieldShadow shadow = new FieldShadow(fieldId, head);
+                chain = shadow;
                 return shadow;
             }
-        }
-    }
-
-    private static Table grown(Table old) {
-        Table grown = new Table(old.ids.length * 2);
-        int mask = grown.ids.length - 1;
-        for (int j = 0; j < old.ids.length; j++) {
-            if (old.ids[j] != 0) {
-                int i = old.ids[j] & mask;
-                while (grown.ids[i] != 0) {
-                    i = (i + 1) & mask;
+            shadows = new FieldShadow[FIRST_TABLE];
+            for (FieldShadow shadow = head; shadow != null; shadow = shadow.next) {
+                put(shadows, shadow); // the same shadows: a reader still walking the chain finds them too
+            }
+            tableSize = length;
+        } else {
+            int mask = shadows.length - 1;
+            for (int i = fieldId & mask; shadows[i] != null; i = (i + 1) & mask) {
+                if (shadows[i].field == fieldId) {
+                    return shadows[i];
                 }
-                grown.ids[i] = old.ids[j];
-                grown.shadows[i] = old.shadows[j];
+            }
+            if ((tableSize + 1) * 2 > shadows.length) {
+                FieldShadow[] grown = new FieldShadow[shadows.length * 2];
+                for (FieldShadow shadow : shadows) {
+                    if (shadow != null) {
+                        put(grown, shadow);
+                    }
+                }
+                shadows = grown;
             }
         }
-        grown.size = old.size;
-        return grown;
+        FieldShadow shadow = new FieldShadow(fieldId, null);
+        put(shadows, shadow);
+        tableSize++;
+        table = shadows; // publishes a new table; an old one saw the shadow stored in place, final fields set
+        return shadow;
+    }
+
+    /** Stores {@code shadow} in the first free place of its field in {@code shadows}. */
+    private static void put(FieldShadow[] shadows, FieldShadow shadow) {
+        int mask = shadows.length - 1;
+        int i = shadow.field & mask;
+        while (shadows[i] != null) {
+            i = (i + 1) & mask;
+        }
+        shadows[i] = shadow;
     }
 }

@@ -11,6 +11,11 @@ final class ThreadState {
     final Thread thread;
     /** weft's number for the thread: its index in vector clocks. */
     final int tid;
+    /**
+     * A number no other thread state ever has (weft numbers are reused, see {@link Threads});
+     * 0 once 2^31 states were made, which matches no {@link #source}.
+     */
+    final int serial;
     /** The thread's vector clock; its own entry is the current time. */
     final VectorClock clock;
     /** The epoch of the thread's current time, cached: {@code Epochs.of(tid, clock.get(tid))}. */
@@ -37,6 +42,16 @@ final class ThreadState {
     boolean inside;
     /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
     int machinery;
+    /** The last clock copy {@link #published} handed out, and the clock's change count it was taken at. */
+    private int[] published;
+    private int publishedAt;
+    /**
+     * The {@link #serial} of a thread whose clock covers this one's but for this thread's own
+     * entry, as long as this clock's change count is still {@link #sourceAt} (see {@link #source}).
+     */
+    private int source;
+    private int sourceAt;
+    private static int serials;
     /** A small direct-mapped cache: the release count of a sync slot at the thread's last join of it (see {@link SyncClocks}). */
     private final int[] seenSlots = newSeenSlots();
     final int[] seenReleases = new int[SEEN];
@@ -61,9 +76,51 @@ final class ThreadState {
     ThreadState(Thread thread, int tid, VectorClock inherited) {
         this.thread = thread;
         this.tid = tid;
+        this.serial = nextSerial();
         this.clock = inherited == null ? new VectorClock() : inherited;
         this.clock.set(tid, Math.max(1, this.clock.get(tid)));
         this.epoch = Epochs.of(tid, clock.get(tid));
+    }
+
+    /**
+     * The thread's clock as its releases publish it: an immutable copy, shared by every release
+     * until the clock changes in another entry than the thread's own. Its own entry may be older
+     * than the thread's time; a release records that time beside it, and an acquire raises the
+     * entry to it ({@link VectorClock#joinReleased}), so the pair is exactly the clock at the release.
+     */
+    int[] published() {
+        int[] published = this.published;
+        int changes = clock.changes();
+        if (published == null || publishedAt != changes) {
+            published = clock.snapshot();
+            this.published = published;
+            publishedAt = changes;
+        }
+        return published;
+    }
+
+    private static synchronized int nextSerial() {
+        return serials == Integer.MAX_VALUE ? 0 : ++serials;
+    }
+
+    /**
+     * The serial of a thread that knows everything this thread knows of others: this clock, but
+     * for its own entry, is within that thread's clock — 0 if none is known. Clocks only grow, so
+     * once true this stays true until this clock changes in another entry than its own; any such
+     * change (counted by {@link VectorClock#changes}) makes the source unknown unless the change
+     * sets a new one ({@link #sourceIs}). A thread that acquires from its source what the source
+     * released, while it is the source of the releaser, learns nothing but the release's time (see
+     * {@link MonitorClocks}): two threads handing objects back and forth never read each other's
+     * clocks.
+     */
+    int source() {
+        return sourceAt == clock.changes() ? source : 0;
+    }
+
+    /** Records that {@code serial}'s clock covers this thread's clock as it is now (but for its own entry). */
+    void sourceIs(int serial) {
+        source = serial;
+        sourceAt = clock.changes();
     }
 
     private static int[] newSeenSlots() {
@@ -93,7 +150,7 @@ final class ThreadState {
             return;
         }
         int next = now + 1;
-        clock.set(tid, next);
+        clock.advance(tid, next);
         accessedThisStep = false;
         epoch = Epochs.of(tid, next);
     }

@@ -15,6 +15,11 @@ class VectorClock {
     private int[] times;
     /** One past the highest index ever set: entries from here on are zero. */
     private int size;
+    /**
+     * Counts the changes made other than by {@link #advance}: a thread's clock whose count stands
+     * still has changed only in its own entry (see {@link ThreadState#published}).
+     */
+    private int changes;
 
     VectorClock() {
         times = new int[8];
@@ -30,6 +35,12 @@ class VectorClock {
     }
 
     void set(int tid, int time) {
+        advance(tid, time);
+        changes++;
+    }
+
+    /** Sets a thread's own entry in its clock: a time step, not counted as a change. */
+    void advance(int tid, int time) {
         if (tid >= times.length) {
             times = Arrays.copyOf(times, Math.max(tid + 1, times.length * 2));
         }
@@ -39,22 +50,74 @@ class VectorClock {
         }
     }
 
+    /** How many changes other than {@link #advance} the clock has had (it wraps; compared for equality only). */
+    int changes() {
+        return changes;
+    }
+
     /** This clock becomes the element-wise maximum of itself and {@code other}. */
     void join(VectorClock other) {
-        int theirSize = other.size;
+        join(other.times, other.size);
+    }
+
+    /** This clock becomes the element-wise maximum of itself and the first {@code theirSize} of {@code theirs}. */
+    void join(int[] theirs, int theirSize) {
         if (theirSize > times.length) {
             times = Arrays.copyOf(times, Math.max(theirSize, times.length * 2));
         }
-        int[] theirs = other.times;
         int[] mine = times;
+        boolean grew = false;
         for (int i = 0; i < theirSize; i++) {
             if (theirs[i] > mine[i]) {
                 mine[i] = theirs[i];
+                grew = true;
             }
         }
         if (theirSize > size) {
             size = theirSize;
         }
+        if (grew) {
+            changes++;
+        }
+    }
+
+    /**
+     * Joins a clock published by a release ({@link ThreadState#published}): {@code theirs}, with
+     * the releasing thread {@code tid}'s own entry raised to {@code time}, which must be later
+     * than this clock's entry. Returns whether this clock was within the released one before, but
+     * for entry {@code own}.
+     */
+    boolean joinReleased(int[] theirs, int tid, int time, int own) {
+        int theirSize = theirs.length;
+        if (theirSize > times.length) {
+            times = Arrays.copyOf(times, Math.max(theirSize, times.length * 2));
+        }
+        int[] mine = times;
+        boolean covered = true;
+        for (int i = 0; i < theirSize; i++) {
+            int t = theirs[i];
+            int m = mine[i];
+            if (t > m) {
+                mine[i] = t;
+            } else if (m > t && i != own && i != tid) {
+                covered = false;
+            }
+        }
+        for (int i = theirSize; i < size && covered; i++) {
+            if (mine[i] != 0 && i != own && i != tid) {
+                covered = false;
+            }
+        }
+        if (theirSize > size) {
+            size = theirSize;
+        }
+        set(tid, time); // a change in any case: the entry was earlier
+        return covered;
+    }
+
+    /** An immutable copy of the clock's entries (up to its size), to be shared. */
+    int[] snapshot() {
+        return Arrays.copyOf(times, size);
     }
 
     /**
@@ -69,14 +132,19 @@ class VectorClock {
         int[] theirs = other.times;
         int[] mine = times;
         boolean covered = true;
+        boolean grew = false;
         for (int i = 0; i < theirSize; i++) {
             int t = theirs[i];
             int m = mine[i];
             if (t > m) {
                 mine[i] = t;
+                grew = true;
             } else if (m > t) {
                 covered = false;
             }
+        }
+        if (grew) {
+            changes++;
         }
         for (int i = theirSize; i < size && covered; i++) {
             if (mine[i] != 0) {
@@ -100,6 +168,7 @@ class VectorClock {
             Arrays.fill(times, theirSize, size, 0);
         }
         size = theirSize;
+        changes++;
     }
 
     VectorClock copy() {

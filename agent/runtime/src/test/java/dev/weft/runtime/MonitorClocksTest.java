@@ -1,0 +1,197 @@
+package dev.weft.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The clocks of application objects' monitors, with threads simulated by their states: an owner
+ * takes in exactly what earlier owners had when they released, whether a releaser publishes a new
+ * copy of its clock or one it published before (its clock changed only in its own entry since),
+ * and whether or not it reads that copy (its source released it, see {@link ThreadState#source}).
+ */
+class MonitorClocksTest {
+    /** An object of an instrumented class. */
+    static final class Monitor implements Shadowed {
+        private final ShadowMap shadows = ShadowMap.create();
+
+        @Override
+        public ShadowMap weft$shadows() {
+            return shadows;
+        }
+    }
+
+    private final ThreadState first = new ThreadState(Thread.currentThread(), 0, null);
+    private final ThreadState second = new ThreadState(Thread.currentThread(), 1, null);
+    private final ThreadState third = new ThreadState(Thread.currentThread(), 2, null);
+
+    @Test
+    void anOwnerTakesInWhatTheLastOwnerHadAtItsRelease() {
+        Monitor monitor = new Monitor();
+        int released = first.clock.get(0);
+        MonitorClocks.release(first, monitor);
+        MonitorClocks.release(first, new Monitor()); // a later step of the first, not published on this monitor
+
+        MonitorClocks.acquire(second, monitor);
+
+        assertThat(second.clock.get(0)).isEqualTo(released);
+    }
+
+    @Test
+    void aReusedCopyStillPublishesTheReleasersCurrentTime() {
+        Monitor one = new Monitor();
+        Monitor other = new Monitor();
+        MonitorClocks.release(first, one);
+        int[] copy = first.published();
+        int released = first.clock.get(0);
+        MonitorClocks.release(first, other); // nothing learnt in between: the same copy
+
+        assertThat(first.published()).isSameAs(copy);
+        MonitorClocks.acquire(second, other);
+        assertThat(second.clock.get(0)).isEqualTo(released);
+    }
+
+    @Test
+    void whatAReleaserLearntReachesTheNextOwner() {
+        Monitor fromThird = new Monitor();
+        Monitor fromFirst = new Monitor();
+        MonitorClocks.release(first, fromFirst); // the first publishes a copy before it learns anything
+        int thirdsStep = third.clock.get(2);
+        MonitorClocks.release(third, fromThird);
+        MonitorClocks.acquire(first, fromThird);
+        assertThat(first.clock.get(2)).isEqualTo(thirdsStep);
+        MonitorClocks.acquire(first, fromFirst);
+        MonitorClocks.release(first, fromFirst); // a new copy: the clock changed in another entry
+
+        MonitorClocks.acquire(second, fromFirst);
+
+        assertThat(second.clock.get(2)).isEqualTo(thirdsStep);
+        assertThat(second.clock.get(0)).isEqualTo(first.clock.get(0) - 1);
+    }
+
+    @Test
+    void whatAReleaserLearntThroughOtherClocksReachesTheNextOwner() {
+        Monitor monitor = new Monitor();
+        MonitorClocks.release(first, monitor);
+        int slot = 2000;
+        int thirdsStep = third.clock.get(2);
+        SyncClocks.release(slot, third);
+        third.tick();
+        SyncClocks.acquire(slot, first);
+        MonitorClocks.acquire(first, monitor);
+        MonitorClocks.release(first, monitor);
+
+        MonitorClocks.acquire(second, monitor);
+
+        assertThat(second.clock.get(2)).isEqualTo(thirdsStep);
+    }
+
+    @Test
+    void anOwnerThatKnowsTheReleasersStepKeepsItsClock() {
+        Monitor monitor = new Monitor();
+        MonitorClocks.release(first, monitor);
+        MonitorClocks.acquire(second, monitor);
+        int[] before = second.clock.snapshot();
+
+        MonitorClocks.acquire(second, monitor);
+        MonitorClocks.acquire(first, monitor); // its own release
+
+        assertThat(second.clock.snapshot()).isEqualTo(before);
+        assertThat(first.clock.get(1)).isZero();
+    }
+
+    @Test
+    void aNeverReleasedMonitorOrdersNothing() {
+        MonitorClocks.acquire(second, new Monitor());
+
+        assertThat(second.clock.get(0)).isZero();
+        assertThat(second.clock.get(1)).isEqualTo(1);
+    }
+
+    @Test
+    void twoThreadsHandingMonitorsBackAndForthStillLearnAThirdsSteps() {
+        Monitor one = new Monitor();
+        Monitor other = new Monitor();
+        for (int round = 0; round < 5; round++) { // until each is the other's source
+            MonitorClocks.acquire(first, one);
+            MonitorClocks.release(first, one);
+            MonitorClocks.acquire(second, one);
+            MonitorClocks.release(second, other);
+            MonitorClocks.acquire(first, other);
+        }
+        assertThat(first.source()).isEqualTo(second.serial);
+        assertThat(second.source()).isEqualTo(first.serial);
+        int thirdsStep = third.clock.get(2);
+        SyncClocks.release(2001, third);
+        third.tick();
+        SyncClocks.acquire(2001, first); // the first learns of the third elsewhere
+        MonitorClocks.release(first, one);
+
+        MonitorClocks.acquire(second, one);
+
+        assertThat(second.clock.get(2)).isEqualTo(thirdsStep);
+    }
+
+    /**
+     * Random schedules of three threads taking four monitors and publishing on two hashed slots:
+     * after each acquire, a thread's clock is exactly its clock before joined with the releaser's
+     * whole clock at the release, as a plain copy would have kept it.
+     */
+    @Test
+    void everyAcquireTakesInExactlyTheReleasersClock() {
+        Random random = new Random(42);
+        for (int run = 0; run < 200; run++) {
+            ThreadState[] threads = {
+                new ThreadState(Thread.currentThread(), 0, null),
+                new ThreadState(Thread.currentThread(), 1, null),
+                new ThreadState(Thread.currentThread(), 2, null),
+            };
+            Monitor[] monitors = {new Monitor(), new Monitor(), new Monitor(), new Monitor()};
+            int[][] copies = new int[monitors.length][];
+            int[] owners = {-1, -1, -1, -1};
+            int slot = 3000 + run * 2;
+            for (int step = 0; step < 300; step++) {
+                int t = random.nextInt(threads.length);
+                ThreadState thread = threads[t];
+                int action = random.nextInt(10);
+                if (action == 0) {
+                    SyncClocks.release(slot + random.nextInt(2), thread);
+                    thread.tick();
+                    continue;
+                }
+                if (action == 1) {
+                    SyncClocks.acquire(slot + random.nextInt(2), thread);
+                    continue;
+                }
+                int m = random.nextInt(monitors.length);
+                if (owners[m] == -1) {
+                    int[] expected = joined(thread.clock, copies[m]);
+                    MonitorClocks.acquire(thread, monitors[m]);
+                    assertThat(entries(thread.clock)).as("run %d step %d", run, step).isEqualTo(expected);
+                    owners[m] = t;
+                } else if (owners[m] == t) {
+                    copies[m] = entries(thread.clock);
+                    MonitorClocks.release(thread, monitors[m]);
+                    owners[m] = -1;
+                }
+            }
+        }
+    }
+
+    private static int[] entries(VectorClock clock) {
+        int[] entries = new int[3];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = clock.get(i);
+        }
+        return entries;
+    }
+
+    private static int[] joined(VectorClock clock, int[] copy) {
+        int[] entries = entries(clock);
+        for (int i = 0; copy != null && i < entries.length; i++) {
+            entries[i] = Math.max(entries[i], copy[i]);
+        }
+        return entries;
+    }
+}
