@@ -59,6 +59,21 @@ final class SyncClocks {
         long coveredBy;
     }
 
+    /**
+     * The locks under which slots' clocks are made, by the slot's low bits: objects of a class of
+     * their own, which reports tell from the program's locks.
+     */
+    private static final Making[] MAKING = new Making[64];
+
+    static {
+        for (int i = 0; i < MAKING.length; i++) {
+            MAKING[i] = new Making();
+        }
+    }
+
+    private static final class Making {
+    }
+
     private SyncClocks() {
     }
 
@@ -132,12 +147,14 @@ final class SyncClocks {
     }
 
     /**
-     * The slot's clock, made at its first release: one per slot, under the table's lock. It is
-     * locked once before it is published, so a thread that finds it without the table's lock and
-     * then locks it (every use of its clock does) sees it complete.
+     * The slot's clock, made at its first release: one per slot, under one of {@link #MAKING}'s
+     * locks (striped: threads making different slots at once rarely meet, where one lock for the
+     * table made them queue behind each other at start-up). It is locked once before it is
+     * published, so a thread that finds it without that lock and then locks it (every use of its
+     * clock does) sees it complete.
      */
     private static Slot made(int slot) {
-        synchronized (CLOCKS) {
+        synchronized (MAKING[slot & (MAKING.length - 1)]) {
             Slot clock = CLOCKS[slot];
             if (clock == null) {
                 clock = new Slot();

@@ -176,9 +176,14 @@ final class ContentionAnalyzer implements Analyzer {
     /**
      * Contended monitors that are not the program's: a thread that ends locks its own {@code Thread}
      * object in the JVM (no Java frame) to wake the threads in its {@code join()}, which a joiner may
-     * hold; and JFR's own recorder threads, which contend while they record.
+     * hold; JFR's own recorder threads, which contend while they record; and weft's own locks
+     * (race detection's clocks and tables, taken inside its hooks, whose frames are left out of the
+     * stacks), which no change to the program's locking would remove.
      */
     static boolean isMachinery(String monitorClass, List<Frame> frames) {
+        if (monitorClass != null && monitorClass.startsWith("dev.weft.")) {
+            return true;
+        }
         if (frames.isEmpty()) {
             return Thread.class.getName().equals(monitorClass);
         }
