@@ -181,7 +181,7 @@ final class ContentionAnalyzer implements Analyzer {
      * stacks), which no change to the program's locking would remove.
      */
     static boolean isMachinery(String monitorClass, List<Frame> frames) {
-        if (monitorClass != null && monitorClass.startsWith("dev.weft.")) {
+        if (monitorClass != null && StackFrames.isWeftAgent(monitorClass)) {
             return true;
         }
         if (frames.isEmpty()) {

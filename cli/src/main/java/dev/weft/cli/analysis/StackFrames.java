@@ -70,7 +70,12 @@ final class StackFrames {
 
     /** Whether a frame of this class belongs in a stack shown to the user. */
     static boolean shown(String className) {
-        return !className.contains("$$Lambda") && !startsWithAny(className, WEFT_AGENT);
+        return !className.contains("$$Lambda") && !isWeftAgent(className);
+    }
+
+    /** Whether a class (or an array of it, in source notation) is weft's agent's own. */
+    static boolean isWeftAgent(String className) {
+        return startsWithAny(className, WEFT_AGENT);
     }
 
     static boolean isJdkClass(String className) {

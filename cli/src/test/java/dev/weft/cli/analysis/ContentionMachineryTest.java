@@ -22,6 +22,8 @@ class ContentionMachineryTest {
     void theProgramsAndTheJdksLocksAre() {
         assertThat(ContentionAnalyzer.isMachinery("com.acme.Account", FROM_THE_JDK)).isFalse();
         assertThat(ContentionAnalyzer.isMachinery("java.util.ArrayDeque", FROM_THE_JDK)).isFalse();
+        assertThat(ContentionAnalyzer.isMachinery("dev.weft.cli.testing.Scenarios$GuardedResource", FROM_THE_JDK))
+            .isFalse();
     }
 
     @Test
