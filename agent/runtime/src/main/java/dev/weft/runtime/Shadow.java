@@ -7,7 +7,8 @@ package dev.weft.runtime;
  * places. Updates are not atomic: two unordered accesses updating one shadow at once are a race
  * themselves (or both reads), and losing one of their updates can only hide a later race, never
  * invent one — provided no read time is reported without the site recorded with it (see
- * {@link #readSites}). An instance field's shadow is a {@link FieldShadow}.
+ * {@link #readSites}). An instance field's shadow is its object's
+ * {@link ShadowMap} itself (the first field checked) or a {@link FieldShadow}.
  */
 class Shadow {
     long write = Epochs.NONE;

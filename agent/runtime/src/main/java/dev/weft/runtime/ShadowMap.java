@@ -7,23 +7,29 @@ package dev.weft.runtime;
  * history, never invent a race.
  *
  * <p>Most objects have few fields, and the ones two threads share are touched by both on every
- * operation: each object weft keeps for them is a cache line that moves between cores. So a map
- * with up to {@value #CHAIN} shadows keeps them in a chain ({@link FieldShadow#next}, newest
- * first) that starts in the map: a look-up reads the map and the shadows it passes, which the
- * access then writes anyway. Only an object with more fields gets a table, an open-addressed
- * array of its shadows (each shadow names its field, so the array needs no keys). Shadows are
- * published with their final fields set and are never removed or replaced, so a lock-free reader
- * that finds a shadow finds the field's one shadow; one that misses it (a racing insertion) asks
- * again under the map's lock.
+ * operation: each object weft keeps for them is a cache line that moves between cores. So the map
+ * is itself the shadow of the first field the object had checked, and keeps up to {@value #CHAIN}
+ * more in a chain ({@link FieldShadow#next}, newest first) that starts in the map: a look-up reads
+ * the map and the shadows it passes, which the access then writes anyway. Only an object with more
+ * fields gets a table, an open-addressed array of its further shadows (each shadow names its
+ * field, so the array needs no keys). Shadows are published with their field set (final, or for
+ * the map's own one, set once under the map's lock from the default that means none) and are never
+ * removed or replaced, so a lock-free reader that finds a shadow finds the field's one shadow; one
+ * that misses it (a racing insertion) asks again under the map's lock.
  *
  * <p>The monitor's clock sits here too ({@link MonitorClocks}): the epoch of its last release and
  * the releaser's published clock, written and read only by the monitor's owners.
  */
-public final class ShadowMap {
-    /** Shadows kept in the chain before the map moves them to a table. */
+public final class ShadowMap extends Shadow {
+    /** Shadows kept in the chain (besides the map's own) before the map moves them to a table. */
     static final int CHAIN = 4;
     private static final int FIRST_TABLE = 16;
 
+    /**
+     * The id plus one of the field whose shadow the map is itself, the first the object had
+     * checked; 0 (the value a racy reader of a fresh map may see): none yet.
+     */
+    private int ownField;
     /** The shadows while there are at most {@link #CHAIN}, newest first; unused once {@link #table} is set. */
     private volatile FieldShadow chain;
     /** All shadows by field id, once there are more than {@link #CHAIN}; else null. */
@@ -45,6 +51,9 @@ public final class ShadowMap {
 
     /** The shadow of field {@code fieldId} of the object, created on first use. */
     Shadow get(int fieldId) {
+        if (ownField == fieldId + 1) {
+            return this;
+        }
         FieldShadow[] shadows = table;
         if (shadows == null) {
             for (FieldShadow shadow = chain; shadow != null; shadow = shadow.next) {
@@ -68,6 +77,10 @@ public final class ShadowMap {
     }
 
     private synchronized Shadow insert(int fieldId) {
+        if (ownField == 0 || ownField == fieldId + 1) {
+            ownField = fieldId + 1; // read without the lock: a reader that sees 0 comes here
+            return this;
+        }
         FieldShadow[] shadows = table;
         if (shadows == null) {
             int length = 0;

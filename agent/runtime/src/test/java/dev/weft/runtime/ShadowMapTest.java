@@ -9,9 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * An object's shadows: one per field, the same one for as long as the object lives, whether the
- * map keeps its shadows in a chain or (past {@link ShadowMap#CHAIN} fields) in a table, and
- * whichever threads create them at once.
+ * An object's shadows: one per field, the same one for as long as the object lives, whether it is
+ * the map itself (the first field's), in the map's chain or (past {@link ShadowMap#CHAIN} more
+ * fields) in its table, and whichever threads create them at once.
  */
 class ShadowMapTest {
     @Test
@@ -23,7 +23,8 @@ class ShadowMapTest {
         assertThat(map.get(7)).isSameAs(first);
         assertThat(map.get(8)).isSameAs(second);
         assertThat(first).isNotSameAs(second);
-        assertThat(((FieldShadow) first).field).isEqualTo(7);
+        assertThat(first).isSameAs(map); // the first field's shadow is the map itself
+        assertThat(((FieldShadow) second).field).isEqualTo(8);
     }
 
     @Test
