@@ -12,8 +12,9 @@ import java.util.TreeSet;
  *
  * <p>A model that never reached its class fails silently: the program's synchronization through it
  * is invisible to race detection, and the races it orders look real. It happened once — the
- * {@code CompletableFuture} completions loaded while ByteBuddy's transformer ran, which skips
- * classes loaded on its own thread. So the boot classes ByteBuddy transformed are noted, and at
+ * {@code CompletableFuture} completions loaded while a transformer ran, and a class loaded on a
+ * thread inside a transformer is given to none. So the boot classes {@link JdkTransformer}
+ * transformed are noted, and at
  * the end of each recording chunk the loaded classes the models match are compared with them:
  * the ones left out are counted in the agent's info, and the CLI says that races may be reported
  * falsely. Thread classes are always modelled (thread starts and joins); the rest only with
@@ -32,7 +33,7 @@ public final class ModelCoverage {
         this.instrumentation = inst;
     }
 
-    /** ByteBuddy transformed boot class {@code name}. */
+    /** {@link JdkTransformer} transformed boot class {@code name}. */
     void transformed(String name) {
         synchronized (transformed) {
             transformed.add(name);
