@@ -11,14 +11,22 @@ package dev.weft.runtime;
  *
  * <p>Since only the owner touches it, a monitor's clock is exactly its last releaser's clock at
  * that release (each owner acquired it, so the owner's clock covers it). A release does not copy
- * that clock: it writes two fields of the map, the epoch of the release and the releaser's
- * published clock ({@link ThreadState#published}), an immutable copy that all the thread's
- * releases share until its clock changes in another entry than its own. So a release writes no
- * vector, only the map, and an acquire reads a copy that other owners may have read before. The copy's own entry may be older than the release; an acquire raises it to the
- * release's time ({@link VectorClock#joinReleased}). A thread whose clock already has that time —
- * it released the monitor last itself, or learned of a later step of the releaser — skips the
- * join, as every publication ends a step of its thread ({@link ThreadState#tick}): its own entry
- * names that one clock.
+ * that clock: it writes the map's fields — the epoch of the release and the releaser's published
+ * clock ({@link ThreadState#published}), an immutable copy that all the thread's releases share
+ * until its clock changes in another entry than its own — so it writes no vector, and an acquire
+ * reads a copy that other owners may have read before. The copy's own entry may be older than the
+ * release; an acquire raises it to the release's time ({@link VectorClock#joinReleased}). A thread
+ * whose clock already has that time — it released the monitor last itself, or learned of a later
+ * step of the releaser — skips the join, as every publication ends a step of its thread
+ * ({@link ThreadState#tick}): its own entry names that one clock.
+ *
+ * <p>A release also records the releaser's serial and its source ({@link ThreadState#source}): a
+ * thread whose clock covered the releaser's but for the releaser's own entry. An acquiring thread
+ * that is that source, and whose own source is the releaser, reads no copy at all: everything the
+ * releaser knew of others it knows, so the join only raises the releaser's entry, and the releaser
+ * still knows all it knows of others, so it stays its source. Two threads that hand monitors back
+ * and forth thus never read each other's clocks; a third thread's step that either learns makes
+ * its clock change otherwise, its source unknown, and the next acquire from it a full join.
  *
  * <p>Monitors of other objects (JDK objects, classes, objects of uninstrumented classes) use the
  * hashed slots.

@@ -2,7 +2,9 @@ package dev.weft.runtime;
 
 /**
  * What weft keeps per thread: the locks it holds, innermost last, with where and (at contended
- * sites) when each was taken. Only its own thread touches it.
+ * sites) when each was taken; with race detection, its vector clock, the copy of it that its
+ * monitor releases publish ({@link #published}) and, when known, its source ({@link #source}).
+ * Only its own thread touches it.
  */
 final class ThreadState {
     private static final int INITIAL = 8;
