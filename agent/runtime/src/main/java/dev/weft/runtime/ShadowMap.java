@@ -1,10 +1,13 @@
 package dev.weft.runtime;
 
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+
 /**
  * What weft keeps of one object: the shadows of its fields, by weft field id, and the clock of its
  * monitor. Each instrumented application class gets a private field holding its objects' map (see
- * {@code weft$shadows()}); concurrent first uses may briefly create two maps, which can only lose
- * history, never invent a race.
+ * {@code weft$shadows()}), installed by compare-and-set ({@link #install}): threads that use an
+ * object for the first time at once agree on one map, so no release stored in a map is ever lost
+ * to another (a lost monitor release would make the next owner report a race that is not one).
  *
  * <p>Most objects have few fields, and the ones two threads share are touched by both on every
  * operation: each object weft keeps for them is a cache line that moves between cores. So the map
@@ -44,7 +47,21 @@ public final class ShadowMap extends Shadow {
     int monitorReleaser;
     int monitorSource;
 
-    /** The map a fresh object starts with; called by injected code. */
+    /**
+     * The map of {@code owner}, whose class keeps it in the field {@code field} updates: the one
+     * already there, or else a fresh one, set only if the field is still empty. Called by injected
+     * code on an object's first use.
+     */
+    public static ShadowMap install(AtomicReferenceFieldUpdater<Object, ShadowMap> field, Object owner) {
+        ShadowMap fresh = new ShadowMap();
+        return field.compareAndSet(owner, null, fresh) ? fresh : field.get(owner);
+    }
+
+    /**
+     * A fresh map, which the caller publishes itself ({@link UnshadowedObjects}: with the object's
+     * table entry). Injected code calls it only in class files older than Java 5, which cannot name the
+     * class an updater needs: concurrent first uses of such an object may each set a map.
+     */
     public static ShadowMap create() {
         return new ShadowMap();
     }
