@@ -56,24 +56,28 @@ public final class Instrumenter {
      * at once cost 0.6 s of CPU (and the JIT's recompilations) for classes most programs never use.
      */
     public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races) {
+        List<JdkModels.Model> models = jdkModels(races);
+        modelCoverage.modelsAre(models, races);
+        inst.addTransformer(new JdkTransformer(models, races, transformedClasses, modelCoverage), true);
+        // listed once the transformer is registered: what loads from now on is the transformer's
+        retransform(inst, modelCoverage.modelled(inst.getAllLoadedClasses()));
+        if (races) {
+            loadModelledClassesTheTransformersUse();
+        }
+        modelCoverage.installed(inst);
+        applyMissedModels(inst);
+        inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
+            races ? new RaceInstrumentation(filter) : null, transformedClasses, codeSources), true);
+    }
+
+    /** The models of the JDK's classes: the thread classes', and with race detection the synchronizers'. */
+    static List<JdkModels.Model> jdkModels(boolean races) {
         JdkModels models = new JdkModels()
             .type(named(Thread.class.getName()).or(named(VIRTUAL_THREAD)))
             .transform(new PreparedAdvice()
                 .advice(named("start"), ThreadStartAdvice.class)
                 .advice(named("join"), ThreadJoinAdvice.class));
-        if (races) {
-            models = JdkSynchronizers.modelled(models);
-        }
-        inst.addTransformer(new JdkTransformer(models.list(), races, transformedClasses, modelCoverage), true);
-        // listed once the transformer is registered: what loads from now on is the transformer's
-        retransform(inst, ModelCoverage.modelled(inst.getAllLoadedClasses(), races));
-        if (races) {
-            loadModelledClassesTheTransformersUse();
-        }
-        modelCoverage.installed(inst, races);
-        applyMissedModels(inst);
-        inst.addTransformer(new ApplicationTransformer(inst, filter, releases || races,
-            races ? new RaceInstrumentation(filter) : null, transformedClasses, codeSources), true);
+        return (races ? JdkSynchronizers.modelled(models) : models).list();
     }
 
     /**
@@ -111,10 +115,8 @@ public final class Instrumenter {
     }
 
     /**
-     * Rewrites the application classes loaded before weft was attached, in one batch; if the
-     * batch fails, one at a time, so that a class that cannot be retransformed (it is counted as a
-     * transform error) does not keep the others unchanged. Methods running now finish in their
-     * old code.
+     * Rewrites the application classes loaded before weft was attached ({@link #retransform});
+     * methods running now finish in their old code.
      */
     public void retransformLoaded(Instrumentation inst, ClassFilter filter, Class<?>[] loaded) {
         List<Class<?>> candidates = new java.util.ArrayList<>();

@@ -15,12 +15,10 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -312,28 +310,6 @@ final class JdkSynchronizers {
         }
         int dot = className.lastIndexOf('.');
         return dot > 0 && TASK_PACKAGES.contains(className.substring(0, dot));
-    }
-
-    /**
-     * Whether the models above transform {@code type}: a class of the boot loader that is named in
-     * them, a fork/join task, or a {@code CompletableFuture} completion.
-     */
-    static boolean models(Class<?> type) {
-        if (type.getClassLoader() != null || type.isArray() || type.isPrimitive()) {
-            return false;
-        }
-        if (NAMED.contains(type.getName()) || ForkJoinTask.class.isAssignableFrom(type)) {
-            return true;
-        }
-        if (Modifier.isAbstract(type.getModifiers())) {
-            return false;
-        }
-        for (Class<?> superclass = type.getSuperclass(); superclass != null; superclass = superclass.getSuperclass()) {
-            if (superclass.getName().equals(UNI_COMPLETION)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Every class the models name (some are not in every JDK). */

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Whether every JDK class whose synchronization weft models got the model's instrumentation.
@@ -17,19 +18,26 @@ import java.util.TreeSet;
  * transformed are noted, and at
  * the end of each recording chunk the loaded classes the models match are compared with them:
  * the ones left out are counted in the agent's info, and the CLI says that races may be reported
- * falsely. Thread classes are always modelled (thread starts and joins); the rest only with
- * {@code races=on}.
+ * falsely. Which classes the models match is asked of the transformer's own matchers
+ * ({@link JdkModels}), so the check cannot drift from what is applied. Thread classes are always
+ * modelled (thread starts and joins); the rest only with {@code races=on}.
  */
 public final class ModelCoverage {
     /** How many of the classes left out are named (the count covers all). */
     static final int NAMED = 10;
     private final Set<String> transformed = new HashSet<>();
-    private volatile Instrumentation instrumentation;
+    private volatile List<JdkModels.Model> models = List.of();
     private volatile boolean races;
+    private volatile Instrumentation instrumentation;
 
-    /** The models are installed on {@code inst}; {@code races}: with the synchronization models. */
-    void installed(Instrumentation inst, boolean races) {
+    /** {@link JdkTransformer} applies {@code models}; {@code races}: they include the synchronization models. */
+    void modelsAre(List<JdkModels.Model> models, boolean races) {
+        this.models = models;
         this.races = races;
+    }
+
+    /** The models are installed on {@code inst}: from now on, what they left out is reported. */
+    void installed(Instrumentation inst) {
         this.instrumentation = inst;
     }
 
@@ -56,36 +64,40 @@ public final class ModelCoverage {
 
     /** Those of {@code loaded} the models match that were not transformed. */
     List<Class<?>> missed(Class<?>[] loaded) {
-        List<Class<?>> missed = new ArrayList<>();
+        List<Class<?>> missed = modelled(loaded);
         synchronized (transformed) {
-            for (Class<?> type : loaded) {
-                if (modelled(type, races) && !transformed.contains(type.getName())) {
-                    missed.add(type);
-                }
-            }
+            missed.removeIf(type -> transformed.contains(type.getName()));
         }
         return missed;
     }
 
-    /** Those of {@code loaded} the models match; {@code races}: with the synchronization models. */
-    static List<Class<?>> modelled(Class<?>[] loaded, boolean races) {
+    /** Those of {@code loaded} the models match. */
+    List<Class<?>> modelled(Class<?>[] loaded) {
         List<Class<?>> modelled = new ArrayList<>();
         for (Class<?> type : loaded) {
-            if (modelled(type, races)) {
+            if (modelled(type)) {
                 modelled.add(type);
             }
         }
         return modelled;
     }
 
-    private static boolean modelled(Class<?> type, boolean races) {
-        if (type.getClassLoader() != null) {
+    /**
+     * Whether {@link JdkTransformer} applies a model to {@code type}, asked as it asks: a boot class
+     * whose name passes its pre-filter and that one of the models' own matchers matches.
+     */
+    private boolean modelled(Class<?> type) {
+        if (type.getClassLoader() != null || type.isArray() || type.isPrimitive()
+            || !Instrumenter.jdkCandidate(type.getName(), races)) {
             return false;
         }
-        if (Instrumenter.isThreadClass(type.getName())) {
-            return true;
+        TypeDescription description = TypeDescription.ForLoadedType.of(type);
+        for (JdkModels.Model model : models) {
+            if (model.types().matches(description)) {
+                return true;
+            }
         }
-        return races && JdkSynchronizers.models(type);
+        return false;
     }
 
     /** The first {@value #NAMED} names of {@code classes}, comma-separated, with how many more there are. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import org.junit.jupiter.api.Test;
@@ -12,10 +13,11 @@ import org.junit.jupiter.api.Test;
 class JdkTransformerTest {
     private final AtomicLong transformed = new AtomicLong();
     private final ModelCoverage coverage = new ModelCoverage();
-    private final JdkTransformer transformer = new JdkTransformer(new JdkModels()
+    private final List<JdkModels.Model> models = new JdkModels()
         .type(named(Thread.class.getName()))
         .transform(new PreparedAdvice().advice(named("start"), ThreadStartAdvice.class))
-        .list(), false, transformed, coverage);
+        .list();
+    private final JdkTransformer transformer = new JdkTransformer(models, false, transformed, coverage);
 
     @Test
     void aModelledBootClassGetsItsAdvice() throws IOException {
@@ -24,7 +26,7 @@ class JdkTransformerTest {
         assertThat(rewritten).isNotNull();
         assertThat(new String(rewritten, StandardCharsets.ISO_8859_1)).contains("dev/weft/runtime/Hooks");
         assertThat(transformed).hasValue(1);
-        coverage.installed(null, false);
+        coverage.modelsAre(models, false);
         assertThat(coverage.notApplied(new Class<?>[] {Thread.class})).isEmpty();
     }
 

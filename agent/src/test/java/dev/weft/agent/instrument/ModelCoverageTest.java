@@ -17,8 +17,7 @@ class ModelCoverageTest {
 
     @Test
     void withRacesEveryModelledJdkClassThatWasNotTransformedIsNamed() {
-        ModelCoverage coverage = new ModelCoverage();
-        coverage.installed(null, true);
+        ModelCoverage coverage = coverage(true);
         coverage.transformed(Thread.class.getName());
         coverage.transformed(ConcurrentHashMap.class.getName());
 
@@ -29,8 +28,7 @@ class ModelCoverageTest {
 
     @Test
     void withoutRacesOnlyTheThreadClassesAreModelled() {
-        ModelCoverage coverage = new ModelCoverage();
-        coverage.installed(null, false);
+        ModelCoverage coverage = coverage(false);
 
         assertThat(coverage.notApplied(LOADED)).containsExactly(Thread.class.getName());
         coverage.transformed(Thread.class.getName());
@@ -51,6 +49,13 @@ class ModelCoverageTest {
 
         assertThat(ModelCoverage.describe(names)).startsWith("C0, C1, ").endsWith("C9 and 3 more");
         assertThat(ModelCoverage.describe(List.of("A", "B"))).isEqualTo("A, B");
+    }
+
+    /** A coverage of the models the agent applies; {@code races}: with the synchronization models. */
+    private static ModelCoverage coverage(boolean races) {
+        ModelCoverage coverage = new ModelCoverage();
+        coverage.modelsAre(Instrumenter.jdkModels(races), races);
+        return coverage;
     }
 
     /** A completion class of the JDK's: what the models must reach however it was loaded. */
