@@ -1032,13 +1032,9 @@ public final class Hooks {
             return;
         }
         try {
-            ThreadState state = raceState();
-            if (state.inside || state.machinery > 0) {
-                return;
-            }
-            int slot = VarHandleKeys.slot(handle, holder, state);
-            if (slot != VarHandleKeys.IGNORED) {
-                publish(state, slot);
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                releaseInto(state, VarHandleKeys.slot(handle, holder, state));
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -1051,16 +1047,77 @@ public final class Hooks {
             return;
         }
         try {
-            ThreadState state = raceState();
-            if (state.inside || state.machinery > 0) {
-                return;
-            }
-            int slot = VarHandleKeys.slot(handle, holder, state);
-            if (slot != VarHandleKeys.IGNORED) {
-                SyncClocks.acquire(slot, state);
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                acquireFrom(state, VarHandleKeys.slot(handle, holder, state));
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** After an atomic field updater was made for the volatile field {@code field} of {@code owner}. */
+    public static void fieldUpdaterMade(Object updater, Class<?> owner, String field) {
+        if (!races) {
+            return;
+        }
+        try {
+            FieldUpdaterKeys.made(updater, owner, field);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * Before an atomic field updater's operation that releases (a set, lazy set or
+     * read-modify-write) on the field of {@code holder}: the field's clock, as for a volatile write.
+     */
+    public static void fieldUpdaterRelease(Object updater, Object holder) {
+        if (!races || updater == null) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                releaseInto(state, FieldUpdaterKeys.slot(updater, holder));
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** After an atomic field updater's operation that acquires (a get or read-modify-write) on the field of {@code holder}. */
+    public static void fieldUpdaterAcquire(Object updater, Object holder) {
+        if (!races || updater == null) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                acquireFrom(state, FieldUpdaterKeys.slot(updater, holder));
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** The thread's state when its synchronization counts (not inside weft, not in JDK machinery), else null. */
+    private static ThreadState applicationSyncState() {
+        ThreadState state = raceState();
+        return state.inside || state.machinery > 0 ? null : state;
+    }
+
+    /** Publishes on {@code slot} unless it is none ({@link VarHandleKeys#IGNORED}, which {@link FieldUpdaterKeys} shares). */
+    private static void releaseInto(ThreadState state, int slot) {
+        if (slot != VarHandleKeys.IGNORED) {
+            publish(state, slot);
+        }
+    }
+
+    /** Takes in {@code slot}'s clock unless it is ignored. */
+    private static void acquireFrom(ThreadState state, int slot) {
+        if (slot != VarHandleKeys.IGNORED) {
+            SyncClocks.acquire(slot, state);
         }
     }
 

@@ -85,6 +85,15 @@ final class JdkSynchronizers {
         "tryAcquire", "awaitAdvance", "awaitAdvanceInterruptibly", "getCount", "toArray", "firstKey", "lastKey",
         "first", "last", "getFirst", "getLast", "indexOf", "lastIndexOf", "subList", "stream", "getPhase",
     };
+    private static final String REFERENCE_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicReferenceFieldUpdater";
+    private static final String INTEGER_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicIntegerFieldUpdater";
+    private static final String LONG_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicLongFieldUpdater";
+    /** The updaters' implementations, whose public instance methods are the operations. */
+    private static final String[] FIELD_UPDATER_IMPLEMENTATIONS = {
+        REFERENCE_FIELD_UPDATER + "$AtomicReferenceFieldUpdaterImpl",
+        INTEGER_FIELD_UPDATER + "$AtomicIntegerFieldUpdaterImpl",
+        LONG_FIELD_UPDATER + "$CASUpdater", LONG_FIELD_UPDATER + "$LockedUpdater",
+    };
     private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     private static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
     /** An executor's publishing hand-offs: submissions, a periodic task queued again, a worker's exit. */
@@ -253,7 +262,28 @@ final class JdkSynchronizers {
                 .transform(new PreparedAdvice()
                     .advice(isMethod().and(namedOneOf(methods)), MachineryAdvice.class));
         }
-        return varHandles(builder);
+        return fieldUpdaters(varHandles(builder), instanceMethods);
+    }
+
+    /**
+     * Atomic field updaters: the factories note which field an updater updates; the
+     * implementations' operations use that field's clock (see {@link FieldUpdaterAdvice}).
+     */
+    private static JdkModels fieldUpdaters(JdkModels builder, ElementMatcher.Junction<MethodDescription> instanceMethods) {
+        ElementMatcher.Junction<MethodDescription> factory = isStatic().and(named("newUpdater"));
+        return builder
+            .type(named(REFERENCE_FIELD_UPDATER))
+            .transform(new PreparedAdvice()
+                .advice(factory.and(takesArguments(3)), FieldUpdaterAdvice.MadeWithValueType.class))
+            .type(namedOneOf(INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER))
+            .transform(new PreparedAdvice()
+                .advice(factory.and(takesArguments(2)), FieldUpdaterAdvice.Made.class))
+            .type(namedOneOf(FIELD_UPDATER_IMPLEMENTATIONS))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods.and(namedOneOf("set", "lazySet")), FieldUpdaterAdvice.Release.class)
+                .advice(instanceMethods.and(named("get")), FieldUpdaterAdvice.Acquire.class)
+                .advice(instanceMethods.and(isPublic()).and(not(namedOneOf("set", "lazySet", "get"))),
+                    FieldUpdaterAdvice.Both.class));
     }
 
     /**
@@ -326,6 +356,8 @@ final class JdkSynchronizers {
         for (String[] machinery : MACHINERY) {
             names.add(machinery[0]);
         }
+        names.addAll(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
+        names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));
         return new LinkedHashSet<>(names);

@@ -38,7 +38,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -100,6 +103,7 @@ public final class RaceIdioms {
         idiom("atomicReference", RaceIdioms::atomicReferenceCorrect, RaceIdioms::atomicReferenceRacy);
         idiom("longAdder", RaceIdioms::longAdderCorrect, RaceIdioms::longAdderRacy);
         idiom("varHandle", RaceIdioms::varHandleCorrect, RaceIdioms::varHandleRacy);
+        idiom("atomicFieldUpdater", RaceIdioms::atomicFieldUpdaterCorrect, RaceIdioms::atomicFieldUpdaterRacy);
         // executors, futures, fork/join
         idiom("executorSubmit", RaceIdioms::executorSubmitCorrect, RaceIdioms::executorSubmitRacy);
         idiom("executorExecute", RaceIdioms::executorExecuteCorrect, RaceIdioms::executorExecuteRacy);
@@ -914,6 +918,62 @@ public final class RaceIdioms {
         READY.setRelease(flag, 1);
         pause();
         box.value = 1; // after the release that was to publish it
+        reader.join();
+    }
+
+    /** Volatile fields updated through atomic field updaters, as many libraries keep their state. */
+    static final class Slots {
+        volatile Box box;
+        volatile int count;
+        volatile long stamp;
+        static final AtomicReferenceFieldUpdater<Slots, Box> BOX =
+            AtomicReferenceFieldUpdater.newUpdater(Slots.class, Box.class, "box");
+        static final AtomicIntegerFieldUpdater<Slots> COUNT = AtomicIntegerFieldUpdater.newUpdater(Slots.class, "count");
+        static final AtomicLongFieldUpdater<Slots> STAMP = AtomicLongFieldUpdater.newUpdater(Slots.class, "stamp");
+    }
+
+    static void atomicFieldUpdaterCorrect() throws Exception {
+        Slots slots = new Slots();
+        Box counted = new Box();
+        Box stamped = new Box();
+        Thread reader = start("updater-reader", () -> {
+            Box seen;
+            while ((seen = Slots.BOX.get(slots)) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+            while (slots.count == 0) { // the plain volatile read of the field the updater set
+                Thread.onSpinWait();
+            }
+            counted.value++;
+            stamped.value = 5;
+            Slots.STAMP.getAndIncrement(slots);
+        });
+        Box box = new Box();
+        box.value = 1;
+        Slots.BOX.compareAndSet(slots, null, box);
+        counted.value = 2;
+        Slots.COUNT.incrementAndGet(slots);
+        while (Slots.STAMP.get(slots) == 0) {
+            Thread.onSpinWait();
+        }
+        stamped.value++;
+        reader.join();
+    }
+
+    static void atomicFieldUpdaterRacy() throws Exception {
+        Slots slots = new Slots();
+        Thread reader = start("updater-reader", () -> {
+            Box seen;
+            while ((seen = Slots.BOX.get(slots)) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+        });
+        Box box = new Box();
+        Slots.BOX.compareAndSet(slots, null, box);
+        pause();
+        box.value = 1; // filled in after the compare-and-set that published it
         reader.join();
     }
 
