@@ -20,6 +20,8 @@ import jdk.internal.vm.annotation.DontInline;
  */
 public final class Hooks {
     private static volatile Sink sink;
+    /** The key of a thread's interrupt clock, with the thread ({@link SyncClocks#slotOfField}). */
+    private static final int INTERRUPT_KEY = Fields.syncKeyOfInstanceField("weft$interrupt");
     /** Whether hooks keep each thread's held locks (for lock order and hold times); off = counting only. */
     private static boolean trackHeldLocks = true;
 
@@ -1095,6 +1097,39 @@ public final class Hooks {
             ThreadState state = applicationSyncState();
             if (state != null) {
                 acquireFrom(state, FieldUpdaterKeys.slot(updater, holder));
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * Before {@code thread} is interrupted: what the interrupting thread did happens before every
+     * point where the interrupt is found ({@link #interruptFound}; JLS 17.4.4).
+     */
+    public static void interrupting(Thread thread) {
+        if (!races || thread == null) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                publish(state, SyncClocks.slotOfField(thread, INTERRUPT_KEY));
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** The current thread found {@code thread} interrupted: the interrupts so far happen before what follows. */
+    public static void interruptFound(Thread thread) {
+        if (!races || thread == null) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                SyncClocks.acquire(SyncClocks.slotOfField(thread, INTERRUPT_KEY), state);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);

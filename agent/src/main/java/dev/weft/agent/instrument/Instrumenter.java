@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * always legal, and no class is injected (nothing that prints warnings on recent JDKs).
  */
 public final class Instrumenter {
-    private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+    static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
     private final AtomicLong transformedClasses = new AtomicLong();
     private final ModelCoverage modelCoverage = new ModelCoverage();
     private final CodeSources codeSources;

@@ -94,6 +94,14 @@ final class JdkSynchronizers {
         INTEGER_FIELD_UPDATER + "$AtomicIntegerFieldUpdaterImpl",
         LONG_FIELD_UPDATER + "$CASUpdater", LONG_FIELD_UPDATER + "$LockedUpdater",
     };
+    /** The bases of the application's own synchronizers (see {@link ApplicationSynchronizerAdvice}). */
+    private static final String[] QUEUED_SYNCHRONIZERS = {
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer",
+        "java.util.concurrent.locks.AbstractQueuedLongSynchronizer",
+    };
+    private static final String TIMER = "java.util.Timer";
+    private static final String TIMER_QUEUE = "java.util.TaskQueue";
+    private static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
     private static final String THREAD_POOL = "java.util.concurrent.ThreadPoolExecutor";
     private static final String SCHEDULED_POOL = "java.util.concurrent.ScheduledThreadPoolExecutor";
     /** An executor's publishing hand-offs: submissions, a periodic task queued again, a worker's exit. */
@@ -262,7 +270,31 @@ final class JdkSynchronizers {
                 .transform(new PreparedAdvice()
                     .advice(isMethod().and(namedOneOf(methods)), MachineryAdvice.class));
         }
-        return fieldUpdaters(varHandles(builder), instanceMethods);
+        return interrupts(fieldUpdaters(varHandles(builder), instanceMethods))
+            .type(namedOneOf(QUEUED_SYNCHRONIZERS))
+            .transform(new PreparedAdvice()
+                .advice(named("setState"), ApplicationSynchronizerAdvice.Release.class)
+                .advice(named("getState"), ApplicationSynchronizerAdvice.Acquire.class)
+                .advice(named("compareAndSetState"), ApplicationSynchronizerAdvice.Both.class))
+            .type(named(TIMER))
+            .transform(new PreparedAdvice()
+                .advice(named("sched"), TimerAdvice.Scheduled.class))
+            .type(named(TIMER_QUEUE))
+            .transform(new PreparedAdvice()
+                .advice(named("getMin"), TimerAdvice.Taken.class));
+    }
+
+    /** A thread's interrupt and where it is found (see {@link InterruptAdvice}). */
+    private static JdkModels interrupts(JdkModels builder) {
+        return builder
+            .type(namedOneOf(Thread.class.getName(), Instrumenter.VIRTUAL_THREAD))
+            .transform(new PreparedAdvice()
+                .advice(named("interrupt").and(takesArguments(0)), InterruptAdvice.Interrupt.class)
+                .advice(named("isInterrupted").and(takesArguments(0)), InterruptAdvice.IsInterrupted.class)
+                .advice(named("interrupted").and(isStatic()), InterruptAdvice.Interrupted.class))
+            .type(named(INTERRUPTED_EXCEPTION))
+            .transform(new PreparedAdvice()
+                .advice(isConstructor(), InterruptAdvice.Thrown.class));
     }
 
     /**
@@ -357,6 +389,8 @@ final class JdkSynchronizers {
             names.add(machinery[0]);
         }
         names.addAll(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
+        names.addAll(List.of(QUEUED_SYNCHRONIZERS));
+        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION));
         names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));

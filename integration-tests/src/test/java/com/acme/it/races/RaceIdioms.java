@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -43,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -98,6 +101,7 @@ public final class RaceIdioms {
         idiom("lockSupport", RaceIdioms::lockSupportCorrect, RaceIdioms::lockSupportRacy);
         idiom("lockObjectAsMonitor", RaceIdioms::lockObjectAsMonitorCorrect, null);
         idiom("lockSubclass", RaceIdioms::lockSubclassCorrect, null);
+        idiom("queuedSynchronizer", RaceIdioms::queuedSynchronizerCorrect, RaceIdioms::queuedSynchronizerRacy);
         // atomics, adders, VarHandles
         idiom("atomic", RaceIdioms::atomicCorrect, RaceIdioms::atomicRacy);
         idiom("atomicReference", RaceIdioms::atomicReferenceCorrect, RaceIdioms::atomicReferenceRacy);
@@ -142,6 +146,9 @@ public final class RaceIdioms {
         idiom("semaphore", RaceIdioms::semaphoreCorrect, RaceIdioms::semaphoreRacy);
         idiom("exchanger", RaceIdioms::exchangerCorrect, RaceIdioms::exchangerRacy);
         idiom("threadLocal", RaceIdioms::threadLocalCorrect, RaceIdioms::threadLocalRacy);
+        // timers, interrupts
+        idiom("timer", RaceIdioms::timerCorrect, RaceIdioms::timerRacy);
+        idiom("interrupt", RaceIdioms::interruptCorrect, RaceIdioms::interruptRacy);
     }
 
     /** {@code correct|racy [idiom,idiom...]}: runs those programs, prints the idioms run. */
@@ -707,6 +714,57 @@ public final class RaceIdioms {
         parked.join();
     }
 
+    /** The latch of {@code AbstractQueuedSynchronizer}'s documentation: a synchronizer of the application's own. */
+    static final class BooleanLatch {
+        private static final class Sync extends AbstractQueuedSynchronizer {
+            @Override
+            protected int tryAcquireShared(int ignored) {
+                return getState() != 0 ? 1 : -1;
+            }
+
+            @Override
+            protected boolean tryReleaseShared(int ignored) {
+                setState(1);
+                return true;
+            }
+        }
+
+        private final Sync sync = new Sync();
+
+        void signal() {
+            sync.releaseShared(1);
+        }
+
+        void await() throws InterruptedException {
+            sync.acquireSharedInterruptibly(1);
+        }
+    }
+
+    static void queuedSynchronizerCorrect() throws Exception {
+        Box box = new Box();
+        BooleanLatch latch = new BooleanLatch();
+        Thread signaller = start("signaller", () -> {
+            box.value = 1;
+            latch.signal();
+        });
+        latch.await();
+        box.value++;
+        signaller.join();
+    }
+
+    static void queuedSynchronizerRacy() throws Exception {
+        Box box = new Box();
+        BooleanLatch latch = new BooleanLatch();
+        Thread signaller = start("signaller", () -> {
+            latch.signal();
+            pause();
+            box.value = 1; // after the signal the main thread waits for
+        });
+        latch.await();
+        box.value++;
+        signaller.join();
+    }
+
     static void lockObjectAsMonitorCorrect() throws Exception {
         Box box = new Box();
         ReentrantLock usedAsMonitor = new ReentrantLock();
@@ -975,6 +1033,78 @@ public final class RaceIdioms {
         pause();
         box.value = 1; // filled in after the compare-and-set that published it
         reader.join();
+    }
+
+    // ---- timers, interrupts ----------------------------------------------------------------------
+
+    static void timerCorrect() throws Exception {
+        Box box = new Box();
+        CountDownLatch ran = new CountDownLatch(1);
+        Timer timer = new Timer("timer");
+        box.value = 1;
+        timer.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                box.value++;
+                ran.countDown();
+            }
+        }, 10);
+        ran.await();
+        box.value++;
+        timer.cancel();
+    }
+
+    static void timerRacy() throws Exception {
+        Box box = new Box();
+        CountDownLatch ran = new CountDownLatch(1);
+        Timer timer = new Timer("timer");
+        timer.schedule(new TimerTask() {
+            @Override
+            public void run() {
+                box.value++;
+                ran.countDown();
+            }
+        }, 10);
+        box.value = 1; // after the task was scheduled
+        ran.await();
+        timer.cancel();
+    }
+
+    static void interruptCorrect() throws Exception {
+        Box polled = new Box();
+        Box slept = new Box();
+        Thread polling = start("polling", () -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+            polled.value++;
+        });
+        Thread sleeping = start("sleeping", () -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException expected) {
+                slept.value++;
+            }
+        });
+        polled.value = 1;
+        slept.value = 1;
+        polling.interrupt();
+        sleeping.interrupt();
+        joinAll(polling, sleeping);
+    }
+
+    static void interruptRacy() throws Exception {
+        Box box = new Box();
+        Thread polling = start("polling", () -> {
+            while (!Thread.interrupted()) {
+                Thread.onSpinWait();
+            }
+            box.value++;
+        });
+        polling.interrupt();
+        pause();
+        box.value = 1; // after the interrupt
+        polling.join();
     }
 
     // ---- executors, futures, fork/join ----------------------------------------------------------
