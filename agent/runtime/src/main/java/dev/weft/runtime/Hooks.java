@@ -458,6 +458,62 @@ public final class Hooks {
         }
     }
 
+    /**
+     * On exit from a method of a modelled synchronizer that ran the caller's code inside it (a
+     * {@code compute} callback): publishes on the object, then takes in what others published on it.
+     */
+    public static void syncAround(Object object) {
+        if (!races || object == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (!state.inside && state.machinery == 0) {
+                int slot = SyncClocks.slotOf(object);
+                publish(state, slot);
+                SyncClocks.acquire(slot, state);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * A method of a view of the {@code ConcurrentHashMap} {@code map} (its keys, values or
+     * entries) runs: the traversals the thread makes from now on are of that map's elements.
+     */
+    public static void traversing(Object map) {
+        if (!races || map == null) {
+            return;
+        }
+        try {
+            raceState().traversedSlot = SyncClocks.slotOf(map);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * A traversal of a {@code ConcurrentHashMap} reached its next element, which may have been put
+     * after the traversal began: what was published on the map (the thread's last traversed one)
+     * happens before what follows. A thread traversing two maps at once takes in only the last
+     * one's, and a traversal split to another thread (a parallel stream) none: races on elements
+     * put meanwhile may then be reported falsely.
+     */
+    public static void traversalAdvanced() {
+        if (!races) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null && state.traversedSlot >= 0) {
+                SyncClocks.acquire(state.traversedSlot, state);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
     /** On exit from {@code Condition.await*}: the lock of {@code synchronizer} is held again. */
     public static void conditionAwaited(Object synchronizer) {
         if (!races || synchronizer == null) {
@@ -544,7 +600,8 @@ public final class Hooks {
 
     /** After {@code thread.join(...)} returned or {@code isAlive()} said false. */
     public static void joined(Thread thread) {
-        if (!races || thread == null || thread.isAlive()) {
+        // not isAlive(), which is modelled and calls this hook: a thread found not alive has this state
+        if (!races || thread == null || thread.getState() != Thread.State.TERMINATED) {
             return;
         }
         try {

@@ -33,6 +33,11 @@ final class ThreadState {
      */
     ShadowMap pendingMonitor;
     int pendingSlot = -1;
+    /**
+     * The clock slot of the {@code ConcurrentHashMap} whose view the thread used last (-1: none):
+     * what its traversals take in at each element ({@link Hooks#traversalAdvanced}).
+     */
+    int traversedSlot = -1;
     /** Whether the thread is between a StampedLock's tryOptimisticRead and validate (see {@link OptimisticReads}). */
     boolean speculating;
     OptimisticReads optimistic;

@@ -56,7 +56,8 @@ final class Threads {
          * covers the last step in which it recorded an access.
          */
         boolean canBeTakenOverWith(VectorClock inherited) {
-            if (inherited == null || state.thread.isAlive()) {
+            // its state, not isAlive(): that is modelled, and finding a thread ended there would order it
+            if (inherited == null || state.thread.getState() != Thread.State.TERMINATED) {
                 return false;
             }
             int now = state.clock.get(state.tid);

@@ -1,6 +1,10 @@
 package dev.weft.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.hasType;
+import static net.bytebuddy.matcher.ElementMatchers.whereAny;
+import static net.bytebuddy.matcher.ElementMatchers.hasParameters;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
@@ -60,6 +64,7 @@ final class JdkSynchronizers {
         "java.util.concurrent.ExecutorCompletionService",
         "java.util.concurrent.atomic.AtomicBoolean", "java.util.concurrent.atomic.AtomicInteger",
         "java.util.concurrent.atomic.AtomicLong", "java.util.concurrent.atomic.AtomicReference",
+        "java.util.concurrent.atomic.AtomicStampedReference", "java.util.concurrent.atomic.AtomicMarkableReference",
         "java.util.concurrent.atomic.AtomicIntegerArray", "java.util.concurrent.atomic.AtomicLongArray",
         "java.util.concurrent.atomic.AtomicReferenceArray", "java.util.concurrent.atomic.LongAdder",
         "java.util.concurrent.atomic.DoubleAdder", "java.util.concurrent.atomic.LongAccumulator",
@@ -67,6 +72,13 @@ final class JdkSynchronizers {
         // every acquisition (try*, optimistic read + validate, conversions) takes in, unlocks publish
         "java.util.concurrent.locks.StampedLock",
     };
+    /**
+     * Types of parameters through which a method runs the caller's code inside it (besides
+     * {@code java.util.function}'s): such methods order the callback where it runs ({@link CallbackFences}).
+     */
+    private static final String[] CALLBACKS = {"java.lang.Runnable", "java.util.concurrent.Callable", "java.util.Comparator"};
+    /** Its action runs inside the last party's {@code await}, in {@code dowait}. */
+    private static final String CYCLIC_BARRIER = "java.util.concurrent.CyclicBarrier";
     /** Methods that only publish: plain writes, insertions, completions, count-downs, permits released. */
     private static final String[] PUBLISHING = {
         "set", "lazySet", "setPlain", "setOpaque", "setRelease", "put", "putAll", "offer", "offerFirst", "offerLast",
@@ -98,6 +110,20 @@ final class JdkSynchronizers {
     private static final String[] QUEUED_SYNCHRONIZERS = {
         "java.util.concurrent.locks.AbstractQueuedSynchronizer",
         "java.util.concurrent.locks.AbstractQueuedLongSynchronizer",
+    };
+    /** {@code ConcurrentHashMap}'s views, whose traversals may reach elements put after they began. */
+    private static final String[] MAP_VIEWS = {
+        "java.util.concurrent.ConcurrentHashMap$KeySetView", "java.util.concurrent.ConcurrentHashMap$ValuesView",
+        "java.util.concurrent.ConcurrentHashMap$EntrySetView",
+    };
+    private static final String MAP_TRAVERSER = "java.util.concurrent.ConcurrentHashMap$Traverser";
+    /** The other weakly consistent iterators of the modelled collections (see {@link IteratorAdvice}). */
+    private static final String[] ITERATORS = {
+        "java.util.concurrent.ConcurrentLinkedQueue$Itr", "java.util.concurrent.ConcurrentLinkedDeque$AbstractItr",
+        "java.util.concurrent.LinkedBlockingQueue$Itr", "java.util.concurrent.LinkedBlockingDeque$AbstractItr",
+        "java.util.concurrent.ArrayBlockingQueue$Itr", "java.util.concurrent.LinkedTransferQueue$Itr",
+        "java.util.concurrent.ConcurrentSkipListMap$ValueIterator", "java.util.concurrent.ConcurrentSkipListMap$KeyIterator",
+        "java.util.concurrent.ConcurrentSkipListMap$EntryIterator",
     };
     private static final String TIMER = "java.util.Timer";
     private static final String TIMER_QUEUE = "java.util.TaskQueue";
@@ -198,17 +224,25 @@ final class JdkSynchronizers {
         ElementMatcher.Junction<MethodDescription> instanceMethods =
             isMethod().and(not(isStatic())).and(not(isPrivate())).and(not(isAbstract())).and(not(isNative()))
                 .and(not(isConstructor()));
-        ElementMatcher.Junction<MethodDescription> publishing = instanceMethods.and(namedOneOf(PUBLISHING));
-        ElementMatcher.Junction<MethodDescription> observing = instanceMethods.and(namedOneOf(OBSERVING));
+        ElementMatcher.Junction<MethodDescription> callingBack = instanceMethods
+            .and(hasParameters(whereAny(hasType(nameStartsWith("java.util.function.").or(namedOneOf(CALLBACKS))))));
+        ElementMatcher.Junction<MethodDescription> plain = instanceMethods.and(not(callingBack));
+        ElementMatcher.Junction<MethodDescription> publishing = plain.and(namedOneOf(PUBLISHING));
+        ElementMatcher.Junction<MethodDescription> observing = plain.and(namedOneOf(OBSERVING));
         builder = builder
             .type(namedOneOf(MONITOR_LIKE))
             .transform(new PreparedAdvice()
-                .advice(instanceMethods, SyncObjectAdvice.Both.class))
+                .advice(callingBack, SyncObjectAdvice.CallingBack.class)
+                .rewrite(callingBack.or(isDeclaredBy(named(CYCLIC_BARRIER)).and(named("dowait"))),
+                    CallbackFences.INSTANCE)
+                .advice(plain, SyncObjectAdvice.Both.class))
             .type(namedOneOf(DIRECTED))
             .transform(new PreparedAdvice()
+                .advice(callingBack, SyncObjectAdvice.CallingBack.class)
+                .rewrite(callingBack, CallbackFences.INSTANCE)
                 .advice(publishing, SyncObjectAdvice.Release.class)
                 .advice(observing, SyncObjectAdvice.Acquire.class)
-                .advice(instanceMethods.and(not(namedOneOf(PUBLISHING))).and(not(namedOneOf(OBSERVING))),
+                .advice(plain.and(not(namedOneOf(PUBLISHING))).and(not(namedOneOf(OBSERVING))),
                     SyncObjectAdvice.Both.class))
             // submissions publish on the executor; the worker takes that in when getTask hands it the task;
             // a worker's exit publishes everything it ran, which awaitTermination takes in; the rest of
@@ -276,6 +310,15 @@ final class JdkSynchronizers {
                 .advice(named("setState"), ApplicationSynchronizerAdvice.Release.class)
                 .advice(named("getState"), ApplicationSynchronizerAdvice.Acquire.class)
                 .advice(named("compareAndSetState"), ApplicationSynchronizerAdvice.Both.class))
+            .type(namedOneOf(MAP_VIEWS))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods, MapTraversalAdvice.ViewUsed.class))
+            .type(namedOneOf(ITERATORS))
+            .transform(new PreparedAdvice()
+                .advice(named("next").and(takesArguments(0)).and(not(isBridge())), IteratorAdvice.class))
+            .type(named(MAP_TRAVERSER))
+            .transform(new PreparedAdvice()
+                .advice(named("advance"), MapTraversalAdvice.Advanced.class))
             .type(named(TIMER))
             .transform(new PreparedAdvice()
                 .advice(named("sched"), TimerAdvice.Scheduled.class))
@@ -284,14 +327,15 @@ final class JdkSynchronizers {
                 .advice(named("getMin"), TimerAdvice.Taken.class));
     }
 
-    /** A thread's interrupt and where it is found (see {@link InterruptAdvice}). */
+    /** A thread's interrupt and where it is found (see {@link InterruptAdvice}); its end found by {@code isAlive()}. */
     private static JdkModels interrupts(JdkModels builder) {
         return builder
             .type(namedOneOf(Thread.class.getName(), Instrumenter.VIRTUAL_THREAD))
             .transform(new PreparedAdvice()
                 .advice(named("interrupt").and(takesArguments(0)), InterruptAdvice.Interrupt.class)
                 .advice(named("isInterrupted").and(takesArguments(0)), InterruptAdvice.IsInterrupted.class)
-                .advice(named("interrupted").and(isStatic()), InterruptAdvice.Interrupted.class))
+                .advice(named("interrupted").and(isStatic()), InterruptAdvice.Interrupted.class)
+                .advice(named("isAlive").and(takesArguments(0)), ThreadAliveAdvice.class))
             .type(named(INTERRUPTED_EXCEPTION))
             .transform(new PreparedAdvice()
                 .advice(isConstructor(), InterruptAdvice.Thrown.class));
@@ -390,7 +434,9 @@ final class JdkSynchronizers {
         }
         names.addAll(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
         names.addAll(List.of(QUEUED_SYNCHRONIZERS));
-        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION));
+        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP_TRAVERSER));
+        names.addAll(List.of(MAP_VIEWS));
+        names.addAll(List.of(ITERATORS));
         names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));

@@ -25,7 +25,7 @@ final class PreparedAdvice {
     /** Each advice class's {@link Advice}, built once for all the transformers that apply it. */
     private static final Map<Class<?>, Advice> BUILT = new HashMap<>();
     private final List<ElementMatcher<? super MethodDescription>> matchers = new ArrayList<>();
-    private final List<Advice> advice = new ArrayList<>();
+    private final List<AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper> advice = new ArrayList<>();
 
     /** Applies {@code adviceClass} to the methods and constructors {@code matcher} selects. */
     PreparedAdvice advice(ElementMatcher<? super MethodDescription> matcher, Class<?> adviceClass) {
@@ -33,6 +33,14 @@ final class PreparedAdvice {
         synchronized (BUILT) {
             advice.add(BUILT.computeIfAbsent(adviceClass, Advice::to));
         }
+        return this;
+    }
+
+    /** Applies {@code wrapper}, a rewrite of weft's own, to the methods {@code matcher} selects. */
+    PreparedAdvice rewrite(ElementMatcher<? super MethodDescription> matcher,
+                           AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper wrapper) {
+        matchers.add(matcher);
+        advice.add(wrapper);
         return this;
     }
 

@@ -8,7 +8,9 @@ import net.bytebuddy.asm.Advice;
  * atomics, by direction: a method that publishes (put, offer, set, countDown, complete, release)
  * releases the calling thread's clock on the object before it runs; a method that observes (take,
  * poll, get, await, join, acquire) takes in the object's clock once it returns; a read-modify-write
- * or unclassified method does both. Treating the whole object as one synchronization variable
+ * or unclassified method does both. A method that runs the caller's code inside it (a
+ * {@code compute}, {@code merge} or {@code forEach} callback) publishes at entry and does both at
+ * exit, and its callbacks are ordered where they run ({@link CallbackFences}). Treating the whole object as one synchronization variable
  * orders more than the memory model promises (a {@code take} is ordered after every earlier
  * {@code put}, not only the one it took): races can hide behind that, none is invented.
  */
@@ -51,6 +53,26 @@ final class SyncObjectAdvice {
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
         static void exit(@Advice.This Object self) {
             Hooks.syncExit(self);
+        }
+    }
+
+    /**
+     * Methods that run the caller's code inside them ({@link CallbackFences} orders the callback
+     * itself): publish at entry; at exit, even by an exception, publish what the callbacks did and
+     * take in.
+     */
+    static final class CallingBack {
+        private CallingBack() {
+        }
+
+        @Advice.OnMethodEnter(suppress = Throwable.class)
+        static void enter(@Advice.This Object self) {
+            Hooks.syncEnter(self);
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self) {
+            Hooks.syncAround(self);
         }
     }
 }

@@ -90,6 +90,7 @@ public final class RaceIdioms {
         idiom("waitNotify", RaceIdioms::waitNotifyCorrect, RaceIdioms::waitNotifyRacy);
         idiom("volatileFlag", RaceIdioms::volatileFlagCorrect, RaceIdioms::volatileFlagRacy);
         idiom("startJoin", RaceIdioms::startJoinCorrect, RaceIdioms::startJoinRacy);
+        idiom("threadIsAlive", RaceIdioms::threadIsAliveCorrect, RaceIdioms::threadIsAliveRacy);
         idiom("classInit", RaceIdioms::classInitCorrect, RaceIdioms::classInitRacy);
         idiom("classInitHolder", RaceIdioms::classInitHolderCorrect, null);
         idiom("finalField", RaceIdioms::finalFieldCorrect, RaceIdioms::finalFieldRacy);
@@ -105,6 +106,8 @@ public final class RaceIdioms {
         // atomics, adders, VarHandles
         idiom("atomic", RaceIdioms::atomicCorrect, RaceIdioms::atomicRacy);
         idiom("atomicReference", RaceIdioms::atomicReferenceCorrect, RaceIdioms::atomicReferenceRacy);
+        idiom("atomicStampedReference", RaceIdioms::atomicStampedReferenceCorrect,
+            RaceIdioms::atomicStampedReferenceRacy);
         idiom("longAdder", RaceIdioms::longAdderCorrect, RaceIdioms::longAdderRacy);
         idiom("varHandle", RaceIdioms::varHandleCorrect, RaceIdioms::varHandleRacy);
         idiom("atomicFieldUpdater", RaceIdioms::atomicFieldUpdaterCorrect, RaceIdioms::atomicFieldUpdaterRacy);
@@ -134,6 +137,12 @@ public final class RaceIdioms {
         idiom("priorityBlockingQueue", RaceIdioms::priorityBlockingQueueCorrect,
             RaceIdioms::priorityBlockingQueueRacy);
         idiom("concurrentHashMap", RaceIdioms::concurrentHashMapCorrect, RaceIdioms::concurrentHashMapRacy);
+        idiom("concurrentHashMapCompute", RaceIdioms::concurrentHashMapComputeCorrect,
+            RaceIdioms::concurrentHashMapComputeRacy);
+        idiom("concurrentHashMapTraversal", RaceIdioms::concurrentHashMapTraversalCorrect,
+            RaceIdioms::concurrentHashMapTraversalRacy);
+        idiom("weaklyConsistentIterators", RaceIdioms::weaklyConsistentIteratorsCorrect,
+            RaceIdioms::weaklyConsistentIteratorsRacy);
         idiom("concurrentLinkedQueue", RaceIdioms::concurrentLinkedQueueCorrect,
             RaceIdioms::concurrentLinkedQueueRacy);
         idiom("copyOnWriteArrayList", RaceIdioms::copyOnWriteArrayListCorrect, RaceIdioms::copyOnWriteArrayListRacy);
@@ -407,6 +416,27 @@ public final class RaceIdioms {
         static {
             DEFAULTS.value = 8080;
         }
+    }
+
+    static void threadIsAliveCorrect() throws Exception {
+        Box box = new Box();
+        Thread worker = start("worker", () -> box.value = 1);
+        while (worker.isAlive()) {
+            Thread.onSpinWait();
+        }
+        box.value++; // the end that isAlive() found orders the worker's write
+    }
+
+    static void threadIsAliveRacy() throws Exception {
+        Box box = new Box();
+        Thread worker = start("worker", () -> {
+            pause();
+            box.value = 1;
+        });
+        if (worker.isAlive()) {
+            box.value++; // while it is still running
+        }
+        worker.join();
     }
 
     static void classInitCorrect() throws Exception {
@@ -879,6 +909,49 @@ public final class RaceIdioms {
         });
         Box box = new Box();
         handoff.set(box);
+        pause();
+        box.value = 2; // filled in after it was published
+        reader.join();
+    }
+
+    static void atomicStampedReferenceCorrect() throws Exception {
+        java.util.concurrent.atomic.AtomicStampedReference<Box> stamped =
+            new java.util.concurrent.atomic.AtomicStampedReference<>(null, 0);
+        java.util.concurrent.atomic.AtomicMarkableReference<Box> marked =
+            new java.util.concurrent.atomic.AtomicMarkableReference<>(null, false);
+        Thread reader = start("reference-reader", () -> {
+            Box seen;
+            while ((seen = stamped.getReference()) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+            boolean[] mark = new boolean[1];
+            while ((seen = marked.get(mark)) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+        });
+        Box first = new Box();
+        first.value = 1;
+        stamped.compareAndSet(null, first, 0, 1);
+        Box second = new Box();
+        second.value = 1;
+        marked.set(second, true);
+        reader.join();
+    }
+
+    static void atomicStampedReferenceRacy() throws Exception {
+        java.util.concurrent.atomic.AtomicStampedReference<Box> stamped =
+            new java.util.concurrent.atomic.AtomicStampedReference<>(null, 0);
+        Thread reader = start("reference-reader", () -> {
+            Box seen;
+            while ((seen = stamped.getReference()) == null) {
+                Thread.onSpinWait();
+            }
+            seen.value++;
+        });
+        Box box = new Box();
+        stamped.set(box, 1);
         pause();
         box.value = 2; // filled in after it was published
         reader.join();
@@ -1695,6 +1768,160 @@ public final class RaceIdioms {
         pause();
         box.value = 1; // after the hand-off
         consumer.join();
+    }
+
+    /**
+     * Values changed only inside {@code compute}, {@code merge} and {@code computeIfPresent}, which
+     * run atomically per key, by two threads at once; on a concurrent map, a synchronized one and
+     * a {@code Hashtable}, and a list grown inside {@code compute}.
+     */
+    static void concurrentHashMapComputeCorrect() throws Exception {
+        List<Map<String, Box>> maps = List.of(new ConcurrentHashMap<>(), Collections.synchronizedMap(new HashMap<>()),
+            new java.util.Hashtable<>());
+        Map<String, List<Integer>> lists = new ConcurrentHashMap<>();
+        Body update = () -> {
+            for (int i = 0; i < 300; i++) {
+                for (Map<String, Box> map : maps) {
+                    map.compute("k", (k, box) -> {
+                        Box counted = box == null ? new Box() : box;
+                        counted.value++;
+                        return counted;
+                    });
+                    map.merge("m", new Box(), (old, fresh) -> {
+                        old.value++;
+                        return old;
+                    });
+                    map.computeIfPresent("k", (k, box) -> {
+                        box.value++;
+                        return box;
+                    });
+                }
+                int element = i;
+                lists.compute("l", (k, list) -> {
+                    List<Integer> grown = list == null ? new ArrayList<>() : list;
+                    grown.add(element);
+                    return grown;
+                });
+            }
+        };
+        Thread other = start("computing", update);
+        update.run();
+        other.join();
+    }
+
+    static void concurrentHashMapComputeRacy() throws Exception {
+        ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
+        map.put("k", new Box());
+        Thread other = start("computing", () -> {
+            pause();
+            map.compute("k", (k, box) -> {
+                box.value++;
+                return box;
+            });
+        });
+        map.get("k").value++; // outside compute: nothing publishes it to the next compute
+        other.join();
+    }
+
+    /** A map read through its iterator, its values' forEach and a stream while another thread puts filled boxes. */
+    static void concurrentHashMapTraversalCorrect() throws Exception {
+        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        int count = 2_000;
+        Thread putter = start("putter", () -> {
+            for (int i = 0; i < count; i++) {
+                Box box = new Box();
+                box.value = i;
+                map.put(i, box);
+            }
+        });
+        long seen = 0;
+        for (int round = 0; seen < count; round++) {
+            long[] sum = {0};
+            switch (round % 3) {
+                case 0:
+                    for (Box box : map.values()) {
+                        sum[0] += box.value;
+                    }
+                    break;
+                case 1:
+                    map.values().forEach(box -> sum[0] += box.value);
+                    break;
+                default:
+                    sum[0] = map.values().stream().mapToLong(box -> box.value).sum();
+                    break;
+            }
+            seen = map.size();
+        }
+        putter.join();
+    }
+
+    static void concurrentHashMapTraversalRacy() throws Exception {
+        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        Box box = new Box();
+        Thread putter = start("putter", () -> {
+            map.put(1, box);
+            pause();
+            box.value = 1; // after the put the traversal found it by
+        });
+        long sum = 0;
+        while (sum == 0) {
+            for (Box seen : map.values()) {
+                sum += seen.value + 1;
+            }
+        }
+        putter.join();
+    }
+
+    /** Collections read through their iterators while another thread adds filled boxes. */
+    static void weaklyConsistentIteratorsCorrect() throws Exception {
+        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
+        LinkedBlockingQueue<Box> blocking = new LinkedBlockingQueue<>();
+        java.util.concurrent.ConcurrentSkipListMap<Integer, Box> sorted = new java.util.concurrent.ConcurrentSkipListMap<>();
+        int count = 1_000;
+        Thread adder = start("adder", () -> {
+            for (int i = 0; i < count; i++) {
+                Box box = new Box();
+                box.value = i;
+                queue.add(box);
+                blocking.add(box);
+                sorted.put(i, box);
+            }
+        });
+        int seen = 0;
+        while (seen < 3 * count) {
+            seen = 0;
+            long sum = 0;
+            for (Box box : queue) {
+                sum += box.value;
+                seen++;
+            }
+            for (Box box : blocking) {
+                sum += box.value;
+                seen++;
+            }
+            for (Box box : sorted.values()) {
+                sum += box.value;
+                seen++;
+            }
+        }
+        adder.join();
+    }
+
+    static void weaklyConsistentIteratorsRacy() throws Exception {
+        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
+        Box box = new Box();
+        Thread adder = start("adder", () -> {
+            queue.add(box);
+            pause();
+            box.value = 1; // after the add the iteration found it by
+        });
+        long sum = 0;
+        while (sum == 0) {
+            for (Box seen : queue) {
+                sum += seen.value + 1;
+            }
+        }
+        adder.join();
     }
 
     static void concurrentLinkedQueueCorrect() throws Exception {
