@@ -459,8 +459,9 @@ public final class Hooks {
     }
 
     /**
-     * On exit from a method of a modelled synchronizer that ran the caller's code inside it (a
-     * {@code compute} callback): publishes on the object, then takes in what others published on it.
+     * On exit by an exception from a method of a modelled synchronizer that ran the caller's code
+     * inside it (a {@code compute} callback): publishes on the object, then takes in what others
+     * published on it.
      */
     public static void syncAround(Object object) {
         if (!races || object == null) {

@@ -57,9 +57,9 @@ final class SyncObjectAdvice {
     }
 
     /**
-     * Methods that run the caller's code inside them ({@link CallbackFences} orders the callback
-     * itself): publish at entry; at exit, even by an exception, publish what the callbacks did and
-     * take in.
+     * Methods that run the caller's code inside them ({@link CallbackFences} orders the callbacks
+     * themselves and publishes after each): publish at entry, take in at exit; an exception, which
+     * may have skipped the publication after a callback, publishes too.
      */
     static final class CallingBack {
         private CallingBack() {
@@ -71,8 +71,12 @@ final class SyncObjectAdvice {
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-        static void exit(@Advice.This Object self) {
-            Hooks.syncAround(self);
+        static void exit(@Advice.This Object self, @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                Hooks.syncExit(self);
+            } else {
+                Hooks.syncAround(self);
+            }
         }
     }
 }
