@@ -515,6 +515,23 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Before {@code synchronizer}, an {@code AbstractQueuedSynchronizer}, sets its state: for the
+     * application's own synchronizers (the JDK's are modelled by their methods), a release.
+     */
+    public static void applicationSynchronizerReleased(Object synchronizer) {
+        if (races && synchronizer != null && synchronizer.getClass().getClassLoader() != null) {
+            syncEnter(synchronizer);
+        }
+    }
+
+    /** After such a synchronizer read its state: an acquire. */
+    public static void applicationSynchronizerAcquired(Object synchronizer) {
+        if (races && synchronizer != null && synchronizer.getClass().getClassLoader() != null) {
+            syncExit(synchronizer);
+        }
+    }
+
     /** On exit from {@code Condition.await*}: the lock of {@code synchronizer} is held again. */
     public static void conditionAwaited(Object synchronizer) {
         if (!races || synchronizer == null) {

@@ -22,9 +22,7 @@ final class ApplicationSynchronizerAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object self) {
-            if (self.getClass().getClassLoader() != null) {
-                Hooks.syncEnter(self);
-            }
+            Hooks.applicationSynchronizerReleased(self);
         }
     }
 
@@ -35,9 +33,7 @@ final class ApplicationSynchronizerAdvice {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object self) {
-            if (self.getClass().getClassLoader() != null) {
-                Hooks.syncExit(self);
-            }
+            Hooks.applicationSynchronizerAcquired(self);
         }
     }
 
@@ -48,16 +44,12 @@ final class ApplicationSynchronizerAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object self) {
-            if (self.getClass().getClassLoader() != null) {
-                Hooks.syncEnter(self);
-            }
+            Hooks.applicationSynchronizerReleased(self);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object self) {
-            if (self.getClass().getClassLoader() != null) {
-                Hooks.syncExit(self);
-            }
+            Hooks.applicationSynchronizerAcquired(self);
         }
     }
 }

@@ -125,6 +125,8 @@ final class JdkSynchronizers {
         "java.util.concurrent.ConcurrentSkipListMap$ValueIterator", "java.util.concurrent.ConcurrentSkipListMap$KeyIterator",
         "java.util.concurrent.ConcurrentSkipListMap$EntryIterator",
     };
+    private static final String CLEANER = "java.lang.ref.Cleaner";
+    private static final String CLEANABLE = "jdk.internal.ref.PhantomCleanable";
     private static final String TIMER = "java.util.Timer";
     private static final String TIMER_QUEUE = "java.util.TaskQueue";
     private static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
@@ -319,6 +321,12 @@ final class JdkSynchronizers {
             .type(named(MAP_TRAVERSER))
             .transform(new PreparedAdvice()
                 .advice(named("advance"), MapTraversalAdvice.Advanced.class))
+            .type(named(CLEANER))
+            .transform(new PreparedAdvice()
+                .advice(named("register"), CleanerAdvice.Registered.class))
+            .type(named(CLEANABLE))
+            .transform(new PreparedAdvice()
+                .advice(named("clean").and(takesArguments(0)), CleanerAdvice.Cleaning.class))
             .type(named(TIMER))
             .transform(new PreparedAdvice()
                 .advice(named("sched"), TimerAdvice.Scheduled.class))
@@ -434,7 +442,7 @@ final class JdkSynchronizers {
         }
         names.addAll(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
         names.addAll(List.of(QUEUED_SYNCHRONIZERS));
-        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP_TRAVERSER));
+        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP_TRAVERSER, CLEANER, CLEANABLE));
         names.addAll(List.of(MAP_VIEWS));
         names.addAll(List.of(ITERATORS));
         names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));

@@ -158,6 +158,7 @@ public final class RaceIdioms {
         // timers, interrupts
         idiom("timer", RaceIdioms::timerCorrect, RaceIdioms::timerRacy);
         idiom("interrupt", RaceIdioms::interruptCorrect, RaceIdioms::interruptRacy);
+        idiom("cleaner", RaceIdioms::cleanerCorrect, RaceIdioms::cleanerRacy);
     }
 
     /** {@code correct|racy [idiom,idiom...]}: runs those programs, prints the idioms run. */
@@ -1141,6 +1142,28 @@ public final class RaceIdioms {
         box.value = 1; // after the task was scheduled
         ran.await();
         timer.cancel();
+    }
+
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /** A cleaning action run on another thread (here cleaned explicitly; the cleaner's thread runs it the same way). */
+    static void cleanerCorrect() throws Exception {
+        Box state = new Box();
+        state.value = 1;
+        java.lang.ref.Cleaner.Cleanable cleanable = CLEANER.register(new Object(), () -> state.value++);
+        start("cleaning", cleanable::clean).join();
+        state.value++;
+    }
+
+    static void cleanerRacy() throws Exception {
+        Box state = new Box();
+        java.lang.ref.Cleaner.Cleanable cleanable = CLEANER.register(new Object(), () -> state.value++);
+        Thread cleaning = start("cleaning", () -> {
+            pause();
+            cleanable.clean();
+        });
+        state.value = 1; // after the registration
+        cleaning.join();
     }
 
     static void interruptCorrect() throws Exception {
