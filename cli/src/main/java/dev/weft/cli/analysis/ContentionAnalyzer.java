@@ -39,6 +39,12 @@ import jdk.jfr.consumer.RecordedEvent;
  */
 final class ContentionAnalyzer implements Analyzer {
     private static final Frame UNKNOWN_SITE = new Frame(null, null, Frame.UNKNOWN_LINE);
+    /** The class of HotSpot's class initialization locks. */
+    private static final String INIT_LOCK = "int[]";
+    /** The JDK's class loaders, whose {@code loadClass} locks the class's name while it loads. */
+    private static final Set<String> CLASS_LOADERS = Set.of("java.lang.ClassLoader",
+            "jdk.internal.loader.BuiltinClassLoader", "jdk.internal.loader.ClassLoaders$AppClassLoader",
+            "jdk.internal.loader.ClassLoaders$PlatformClassLoader", "java.net.URLClassLoader");
 
     private final Map<RunSite, SiteCounts> countsPerRunSite = new HashMap<>();
     private final Map<SiteKey, ContentionTally> jucWaits = new HashMap<>();
@@ -146,7 +152,9 @@ final class ContentionAnalyzer implements Analyzer {
         }
         Frame site = frames.isEmpty() ? UNKNOWN_SITE : frames.get(0);
         Frame caller = StackFrames.isJdkClass(site.className()) ? StackFrames.applicationFrameOrNull(frames) : null;
-        SiteKey key = new SiteKey(LockKind.MONITOR, monitorClass, site);
+        String classLoading = classLoadingLock(monitorClass, frames);
+        SiteKey key = classLoading != null ? new SiteKey(LockKind.CLASS_LOADING, classLoading, site)
+                : new SiteKey(LockKind.MONITOR, monitorClass, site);
         tallyOf(monitorWaits, key).add(event.getDuration().toNanos(), EventFields.threadName(event.getThread()),
                 EventFields.threadName(event, JdkEvents.PREVIOUS_OWNER), caller);
     }
@@ -168,7 +176,10 @@ final class ContentionAnalyzer implements Analyzer {
         if (site == null || inThreadJoin(frames)) {
             return;
         }
-        SiteKey key = new SiteKey(LockKind.WAIT, EventFields.className(event, JdkEvents.MONITOR_CLASS), site);
+        String monitorClass = EventFields.className(event, JdkEvents.MONITOR_CLASS);
+        String classLoading = classLoadingLock(monitorClass, frames);
+        SiteKey key = classLoading != null ? new SiteKey(LockKind.CLASS_LOADING, classLoading, site)
+                : new SiteKey(LockKind.WAIT, monitorClass, site);
         tallyOf(objectWaits, key).add(event.getDuration().toNanos(), EventFields.threadName(event.getThread()),
                 EventFields.threadName(event, JdkEvents.NOTIFIER));
     }
@@ -188,6 +199,24 @@ final class ContentionAnalyzer implements Analyzer {
             return Thread.class.getName().equals(monitorClass);
         }
         return frames.get(0).className().startsWith("jdk.jfr.");
+    }
+
+    /**
+     * What the JVM's class loading a monitor belongs to, or null for a monitor of the program's: the
+     * lock of a class's initialization (HotSpot's, an {@code int[]} per class: a thread that needs
+     * a class another one is initializing enters it, then waits on it), or a class loader's lock
+     * (entered in {@code loadClass}). An application that locks an {@code int[]} of its own would
+     * see it listed here too.
+     */
+    static String classLoadingLock(String monitorClass, List<Frame> frames) {
+        if (INIT_LOCK.equals(monitorClass)) {
+            return "class initialization";
+        }
+        if (!frames.isEmpty() && frames.get(0).method() != null && frames.get(0).method().startsWith("loadClass")
+                && CLASS_LOADERS.contains(frames.get(0).className())) {
+            return "class loading";
+        }
+        return null;
     }
 
     private static boolean inThreadJoin(List<Frame> frames) {

@@ -2,6 +2,7 @@ package dev.weft.cli.render;
 
 import dev.weft.cli.report.AgentSummary;
 import dev.weft.cli.report.ContentionEntry;
+import dev.weft.cli.report.LockKind;
 import dev.weft.cli.report.Finding;
 import dev.weft.cli.report.Frame;
 import dev.weft.cli.report.Location;
@@ -203,7 +204,12 @@ public final class TextRenderer implements Renderer {
                     blockingHolds(entry), mostFrequent(entry.waiters()), mostFrequent(entry.owners()));
             addCalledFrom(table, entry);
         }
-        text.append(table.format("  ")).append(NL);
+        text.append(table.format("  "));
+        if (contention.stream().limit(CONTENTION_ROWS).anyMatch(entry -> entry.lockKind() == LockKind.CLASS_LOADING)) {
+            text.append("  class-loading: a thread waited for the JVM to load or initialize a class"
+                    + " another thread was loading; not a lock of the program's").append(NL);
+        }
+        text.append(NL);
     }
 
     /**

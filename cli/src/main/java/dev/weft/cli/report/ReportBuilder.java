@@ -24,9 +24,13 @@ public final class ReportBuilder {
             .thenComparing(finding -> String.valueOf(finding.field()))
             .thenComparing(Finding::fingerprint);
 
-    /** Lock contention before time in {@code Object.wait()}, which would otherwise drown it. */
+    /**
+     * Lock contention before time in {@code Object.wait()}, which would otherwise drown it; the
+     * program's locks before the JVM's class loading.
+     */
     private static final Comparator<ContentionEntry> MOST_WAIT_FIRST = Comparator
             .comparing((ContentionEntry entry) -> !entry.lockKind().isLockContention())
+            .thenComparing(entry -> entry.lockKind() == LockKind.CLASS_LOADING)
             .thenComparing(Comparator.comparingLong((ContentionEntry entry) -> entry.waitNanos().total()).reversed())
             .thenComparing(Comparator.comparingLong(ContentionEntry::contended).reversed())
             .thenComparing(entry -> entry.site().toString())

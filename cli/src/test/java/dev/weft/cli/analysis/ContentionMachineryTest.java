@@ -32,4 +32,14 @@ class ContentionMachineryTest {
             List.of(new Frame("jdk.jfr.internal.PlatformRecorder", "rotate", 1)))).isTrue();
         assertThat(ContentionAnalyzer.isMachinery(Thread.class.getName(), List.of())).isTrue();
     }
+
+    @Test
+    void theJvmsClassLoadingLocksAreToldApart() {
+        assertThat(ContentionAnalyzer.classLoadingLock("int[]", FROM_THE_JDK)).isEqualTo("class initialization");
+        assertThat(ContentionAnalyzer.classLoadingLock("java.lang.Object",
+            List.of(new Frame("jdk.internal.loader.BuiltinClassLoader", "loadClassOrNull", 651),
+                new Frame("com.acme.Client", "send", 100)))).isEqualTo("class loading");
+        assertThat(ContentionAnalyzer.classLoadingLock("java.lang.Object", FROM_THE_JDK)).isNull();
+        assertThat(ContentionAnalyzer.classLoadingLock("com.acme.Account", List.of())).isNull();
+    }
 }
