@@ -1,0 +1,140 @@
+package dev.weft.agent.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Models of the JDK's other ways of handing memory from one thread to another, besides its
+ * synchronizers and collections ({@link JdkSynchronizers}): atomic field updaters, the
+ * application's own synchronizers on {@code AbstractQueuedSynchronizer}, interrupts and
+ * {@code isAlive()}, {@code java.util.Timer}, {@code java.lang.ref.Cleaner}, and the weakly
+ * consistent traversals of the concurrent collections, which may reach elements added after they
+ * began. Each was a false report on a correct program before it was modelled; the idioms that
+ * show it are in {@code RaceIdioms}.
+ */
+final class JdkHandOffs {
+    private static final String REFERENCE_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicReferenceFieldUpdater";
+    private static final String INTEGER_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicIntegerFieldUpdater";
+    private static final String LONG_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicLongFieldUpdater";
+    /** The updaters' implementations, whose public instance methods are the operations. */
+    private static final String[] FIELD_UPDATER_IMPLEMENTATIONS = {
+        REFERENCE_FIELD_UPDATER + "$AtomicReferenceFieldUpdaterImpl",
+        INTEGER_FIELD_UPDATER + "$AtomicIntegerFieldUpdaterImpl",
+        LONG_FIELD_UPDATER + "$CASUpdater", LONG_FIELD_UPDATER + "$LockedUpdater",
+    };
+    /** The bases of the application's own synchronizers (see {@link ApplicationSynchronizerAdvice}). */
+    private static final String[] QUEUED_SYNCHRONIZERS = {
+        "java.util.concurrent.locks.AbstractQueuedSynchronizer",
+        "java.util.concurrent.locks.AbstractQueuedLongSynchronizer",
+    };
+    /** {@code ConcurrentHashMap}'s views, whose traversals may reach elements put after they began. */
+    private static final String[] MAP_VIEWS = {
+        "java.util.concurrent.ConcurrentHashMap$KeySetView", "java.util.concurrent.ConcurrentHashMap$ValuesView",
+        "java.util.concurrent.ConcurrentHashMap$EntrySetView",
+    };
+    private static final String MAP_TRAVERSER = "java.util.concurrent.ConcurrentHashMap$Traverser";
+    /** The other weakly consistent iterators of the modelled collections (see {@link IteratorAdvice}). */
+    private static final String[] ITERATORS = {
+        "java.util.concurrent.ConcurrentLinkedQueue$Itr", "java.util.concurrent.ConcurrentLinkedDeque$AbstractItr",
+        "java.util.concurrent.LinkedBlockingQueue$Itr", "java.util.concurrent.LinkedBlockingDeque$AbstractItr",
+        "java.util.concurrent.ArrayBlockingQueue$Itr", "java.util.concurrent.LinkedTransferQueue$Itr",
+        "java.util.concurrent.ConcurrentSkipListMap$ValueIterator", "java.util.concurrent.ConcurrentSkipListMap$KeyIterator",
+        "java.util.concurrent.ConcurrentSkipListMap$EntryIterator",
+    };
+    private static final String CLEANER = "java.lang.ref.Cleaner";
+    private static final String CLEANABLE = "jdk.internal.ref.PhantomCleanable";
+    private static final String TIMER = "java.util.Timer";
+    private static final String TIMER_QUEUE = "java.util.TaskQueue";
+    private static final String INTERRUPTED_EXCEPTION = "java.lang.InterruptedException";
+
+    private JdkHandOffs() {
+    }
+
+    /** Adds the models to {@code builder}; {@code instanceMethods}: the modelled classes' own methods. */
+    static JdkModels modelled(JdkModels builder, ElementMatcher.Junction<MethodDescription> instanceMethods) {
+        return interrupts(fieldUpdaters(builder, instanceMethods))
+            .type(namedOneOf(QUEUED_SYNCHRONIZERS))
+            .transform(new PreparedAdvice()
+                .advice(named("setState"), ApplicationSynchronizerAdvice.Release.class)
+                .advice(named("getState"), ApplicationSynchronizerAdvice.Acquire.class)
+                .advice(named("compareAndSetState"), ApplicationSynchronizerAdvice.Both.class))
+            .type(namedOneOf(MAP_VIEWS))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods, MapTraversalAdvice.ViewUsed.class))
+            .type(namedOneOf(ITERATORS))
+            .transform(new PreparedAdvice()
+                .advice(named("next").and(takesArguments(0)).and(not(isBridge())), IteratorAdvice.class))
+            .type(named(MAP_TRAVERSER))
+            .transform(new PreparedAdvice()
+                .advice(named("advance"), MapTraversalAdvice.Advanced.class))
+            .type(named(CLEANER))
+            .transform(new PreparedAdvice()
+                .advice(named("register"), CleanerAdvice.Registered.class))
+            .type(named(CLEANABLE))
+            .transform(new PreparedAdvice()
+                .advice(named("clean").and(takesArguments(0)), CleanerAdvice.Cleaning.class))
+            .type(named(TIMER))
+            .transform(new PreparedAdvice()
+                .advice(named("sched"), TimerAdvice.Scheduled.class))
+            .type(named(TIMER_QUEUE))
+            .transform(new PreparedAdvice()
+                .advice(named("getMin"), TimerAdvice.Taken.class));
+    }
+
+    /** A thread's interrupt and where it is found (see {@link InterruptAdvice}); its end found by {@code isAlive()}. */
+    private static JdkModels interrupts(JdkModels builder) {
+        return builder
+            .type(namedOneOf(Thread.class.getName(), Instrumenter.VIRTUAL_THREAD))
+            .transform(new PreparedAdvice()
+                .advice(named("interrupt").and(takesArguments(0)), InterruptAdvice.Interrupt.class)
+                .advice(named("isInterrupted").and(takesArguments(0)), InterruptAdvice.IsInterrupted.class)
+                .advice(named("interrupted").and(isStatic()), InterruptAdvice.Interrupted.class)
+                .advice(named("isAlive").and(takesArguments(0)), ThreadAliveAdvice.class))
+            .type(named(INTERRUPTED_EXCEPTION))
+            .transform(new PreparedAdvice()
+                .advice(isConstructor(), InterruptAdvice.Thrown.class));
+    }
+
+    /**
+     * Atomic field updaters: the factories note which field an updater updates; the
+     * implementations' operations use that field's clock (see {@link FieldUpdaterAdvice}).
+     */
+    private static JdkModels fieldUpdaters(JdkModels builder, ElementMatcher.Junction<MethodDescription> instanceMethods) {
+        ElementMatcher.Junction<MethodDescription> factory = isStatic().and(named("newUpdater"));
+        return builder
+            .type(named(REFERENCE_FIELD_UPDATER))
+            .transform(new PreparedAdvice()
+                .advice(factory.and(takesArguments(3)), FieldUpdaterAdvice.MadeWithValueType.class))
+            .type(namedOneOf(INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER))
+            .transform(new PreparedAdvice()
+                .advice(factory.and(takesArguments(2)), FieldUpdaterAdvice.Made.class))
+            .type(namedOneOf(FIELD_UPDATER_IMPLEMENTATIONS))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods.and(namedOneOf("set", "lazySet")), FieldUpdaterAdvice.Release.class)
+                .advice(instanceMethods.and(named("get")), FieldUpdaterAdvice.Acquire.class)
+                .advice(instanceMethods.and(isPublic()).and(not(namedOneOf("set", "lazySet", "get"))),
+                    FieldUpdaterAdvice.Both.class));
+    }
+
+    /** Every class these models name (some are not in every JDK). */
+    static List<String> namedClasses() {
+        List<String> names = new ArrayList<>(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
+        names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));
+        names.addAll(List.of(QUEUED_SYNCHRONIZERS));
+        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP_TRAVERSER, CLEANER, CLEANABLE));
+        names.addAll(List.of(MAP_VIEWS));
+        names.addAll(List.of(ITERATORS));
+        return names;
+    }
+}
