@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One hot monitor and one hot ReentrantLock: a holder thread keeps each for 100 ms, three times,
+ * One hot monitor and one hot ReentrantLock: a holder thread keeps each for 200 ms, three times,
  * while a waiter thread queues for it — by far the worst contention of the run.
  */
 public final class HotLocks {
@@ -66,7 +66,7 @@ public final class HotLocks {
 
     private static void pause() {
         try {
-            Thread.sleep(100);
+            Thread.sleep(200); // a round whose waiter starts late on a loaded machine still leaves 150 ms
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
