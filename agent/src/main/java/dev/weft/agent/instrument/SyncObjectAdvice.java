@@ -8,9 +8,12 @@ import net.bytebuddy.asm.Advice;
  * atomics, by direction: a method that publishes (put, offer, set, countDown, complete, release)
  * releases the calling thread's clock on the object before it runs; a method that observes (take,
  * poll, get, await, join, acquire) takes in the object's clock once it returns; a read-modify-write
- * or unclassified method does both. Treating the whole object as one synchronization variable
- * orders more than the memory model promises (a {@code take} is ordered after every earlier
- * {@code put}, not only the one it took): races can hide behind that, none is invented.
+ * or unclassified method does both: on entry it releases and takes in, in one step, and on exit
+ * it takes in again what others published meanwhile. Treating the whole object as one
+ * synchronization variable orders more than the memory model promises (a {@code take} is ordered
+ * after every earlier {@code put}, not only the one it took; code a read-modify-write runs in
+ * between, such as a map's mapping function, after everything published before the call): races
+ * can hide behind that, none is invented.
  */
 final class SyncObjectAdvice {
     private SyncObjectAdvice() {
@@ -38,14 +41,18 @@ final class SyncObjectAdvice {
         }
     }
 
-    /** Read-modify-write and unclassified methods. */
+    /**
+     * Read-modify-write and unclassified methods: they publish and take in what others published
+     * in one step on entry (as a monitor's owner or an atomic's first read would), and take in again
+     * on exit what others published meanwhile.
+     */
     static final class Both {
         private Both() {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object self) {
-            Hooks.syncEnter(self);
+            Hooks.syncExchange(self);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
