@@ -42,13 +42,14 @@ final class MonitorClocks {
      * has a shadow) for the held-lock stack, from which its release takes it.
      */
     static int entering(ThreadState state, Object monitor) {
-        if (monitor instanceof Shadowed) {
+        boolean array = monitor.getClass().isArray(); // asked first: an interface test of an array class misses slowly
+        if (!array && monitor instanceof Shadowed) {
             state.pendingMonitor = ((Shadowed) monitor).weft$shadows();
             return -1;
         }
         int slot = SyncClocks.slotOf(monitor);
         state.pendingSlot = slot;
-        if (monitor.getClass().isArray()) {
+        if (array) {
             ArrayShadows.locking(state, monitor); // synchronized (array) { array[i]... }
         }
         return slot;
@@ -115,7 +116,7 @@ final class MonitorClocks {
      * its hashed slot if known (-1: computed here).
      */
     static void release(ThreadState state, Object monitor, int slot) {
-        if (monitor instanceof Shadowed) {
+        if (slot < 0 && monitor instanceof Shadowed) { // a known slot is a monitor's without a shadow
             ShadowMap map = ((Shadowed) monitor).weft$shadows();
             map.monitorClock = state.published();
             map.monitorReleaser = state.serial;
