@@ -443,6 +443,28 @@ public final class Hooks {
         }
     }
 
+    /**
+     * On entry to a read-modify-write or unclassified method of such an object (an atomic's
+     * {@code incrementAndGet}, a map's {@code computeIfAbsent}, a synchronized collection's
+     * method): as {@link #syncEnter}, and what others published on the object so far is taken in
+     * at once, in the same step ({@link SyncClocks#exchange}). The exit's {@link #syncExit} still
+     * takes in what others published meanwhile, and usually finds nothing new.
+     */
+    public static void syncExchange(Object object) {
+        if (!races || object == null) {
+            return;
+        }
+        try {
+            ThreadState state = raceState();
+            if (state.inside || state.machinery > 0) {
+                return;
+            }
+            SyncClocks.publishExchange(SyncClocks.slotOf(object), state);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
     /** On exit from such a method: what others published on the object happens before what follows. */
     public static void syncExit(Object object) {
         if (!races || object == null) {
@@ -452,27 +474,6 @@ public final class Hooks {
             ThreadState state = raceState();
             if (!state.inside && state.machinery == 0) {
                 SyncClocks.acquire(SyncClocks.slotOf(object), state);
-            }
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
-    }
-
-    /**
-     * On exit by an exception from a method of a modelled synchronizer that ran the caller's code
-     * inside it (a {@code compute} callback): publishes on the object, then takes in what others
-     * published on it.
-     */
-    public static void syncAround(Object object) {
-        if (!races || object == null) {
-            return;
-        }
-        try {
-            ThreadState state = raceState();
-            if (!state.inside && state.machinery == 0) {
-                int slot = SyncClocks.slotOf(object);
-                publish(state, slot);
-                SyncClocks.acquire(slot, state);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -642,13 +643,11 @@ public final class Hooks {
                 return;
             }
             ThreadState state = raceState();
-            if (races) {
-                MonitorClocks.acquire(state, lock);
-            }
+            int slot = races ? MonitorClocks.acquire(state, lock) : -1;
             if (state.held > 0) {
                 LockOrder.taken(state, lock, site, sink);
             }
-            state.push(lock, site, 0L);
+            state.push(lock, site, 0L, slot);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
@@ -929,14 +928,11 @@ public final class Hooks {
             return;
         }
         ThreadState state = raceState();
+        int slot = -1;
         if (races) {
             if (LockSites.get(site).isMonitor()) {
                 // a monitor's clock is the object's (even a ReentrantLock used with synchronized)
-                if (held) {
-                    MonitorClocks.acquire(state, lock);
-                } else {
-                    MonitorClocks.entering(state, lock);
-                }
+                slot = held ? MonitorClocks.acquire(state, lock) : MonitorClocks.entering(state, lock);
             } else {
                 LockClocks.acquired(state, lock);
             }
@@ -944,13 +940,12 @@ public final class Hooks {
         if (orders && state.held > 0) {
             LockOrder.taken(state, lock, site, sink);
         }
-        state.push(lock, site, acquiredAt);
+        state.push(lock, site, acquiredAt, slot);
     }
 
     /** Publishes the thread's clock on a synchronization slot; later accesses start a new step. */
     static void publish(ThreadState state, int slot) {
-        SyncClocks.release(slot, state);
-        state.tick();
+        SyncClocks.publish(slot, state);
     }
 
     /**
@@ -972,15 +967,15 @@ public final class Hooks {
             return;
         }
         ThreadState state = raceState();
+        int index = state.indexOf(lock);
         if (races) {
             if (monitor) {
-                MonitorClocks.release(state, lock);
+                MonitorClocks.release(state, lock, index >= 0 ? state.slots[index] : -1);
             } else {
                 publish(state, SyncClocks.slotOf(lock));
             }
         }
-        int index = staysHeld ? -1 : state.indexOf(lock);
-        if (index >= 0) {
+        if (index >= 0 && !staysHeld) {
             state.removeAt(index);
         }
     }
@@ -1118,6 +1113,25 @@ public final class Hooks {
         }
     }
 
+    /**
+     * Before a {@code VarHandle} read-modify-write (compare-and-set, get-and-add...): as
+     * {@link #varHandleRelease}, and what others released on the field so far is taken in at once
+     * ({@link SyncClocks#exchange}); {@link #varHandleAcquire} follows at its exit.
+     */
+    public static void varHandleExchange(Object handle, Object holder) {
+        if (!races || handle == null) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                exchangeWith(state, VarHandleKeys.slot(handle, holder, state));
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
     /** After a {@code VarHandle} access that acquires (a volatile or acquire read, a read-modify-write). */
     public static void varHandleAcquire(Object handle, Object holder) {
         if (!races || handle == null) {
@@ -1157,6 +1171,24 @@ public final class Hooks {
             ThreadState state = applicationSyncState();
             if (state != null) {
                 releaseInto(state, FieldUpdaterKeys.slot(updater, holder));
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * Before an atomic field updater's read-modify-write on the field of {@code holder}: publishes
+     * and takes in at once, as {@link #varHandleExchange}; {@link #fieldUpdaterAcquire} follows at its exit.
+     */
+    public static void fieldUpdaterExchange(Object updater, Object holder) {
+        if (!races || updater == null) {
+            return;
+        }
+        try {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                exchangeWith(state, FieldUpdaterKeys.slot(updater, holder));
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -1221,6 +1253,13 @@ public final class Hooks {
     private static void releaseInto(ThreadState state, int slot) {
         if (slot != VarHandleKeys.IGNORED) {
             publish(state, slot);
+        }
+    }
+
+    /** Publishes on {@code slot} and takes in its clock at once, unless it is ignored. */
+    private static void exchangeWith(ThreadState state, int slot) {
+        if (slot != VarHandleKeys.IGNORED) {
+            SyncClocks.publishExchange(slot, state);
         }
     }
 

@@ -38,17 +38,21 @@ final class MonitorClocks {
     /**
      * The current thread is about to enter {@code monitor}: remembers what to acquire at its next
      * hook, when the monitor is surely held. A hashed slot is computed now, while the monitor is not
-     * held, so its identity hash never inflates a held monitor.
+     * held, so its identity hash never inflates a held monitor; it is returned (-1: the monitor
+     * has a shadow) for the held-lock stack, from which its release takes it.
      */
-    static void entering(ThreadState state, Object monitor) {
-        if (monitor instanceof Shadowed) {
+    static int entering(ThreadState state, Object monitor) {
+        boolean array = monitor.getClass().isArray(); // asked first: an interface test of an array class misses slowly
+        if (!array && monitor instanceof Shadowed) {
             state.pendingMonitor = ((Shadowed) monitor).weft$shadows();
-        } else {
-            state.pendingSlot = SyncClocks.slotOf(monitor);
-            if (monitor.getClass().isArray()) {
-                ArrayShadows.locking(state, monitor); // synchronized (array) { array[i]... }
-            }
+            return -1;
         }
+        int slot = SyncClocks.slotOf(monitor);
+        state.pendingSlot = slot;
+        if (array) {
+            ArrayShadows.locking(state, monitor); // synchronized (array) { array[i]... }
+        }
+        return slot;
     }
 
     /** Acquires the monitor the thread announced in {@link #entering}, if any. */
@@ -65,13 +69,18 @@ final class MonitorClocks {
         }
     }
 
-    /** The current thread holds {@code monitor}: what its earlier owners did happens before what follows. */
-    static void acquire(ThreadState state, Object monitor) {
+    /**
+     * The current thread holds {@code monitor}: what its earlier owners did happens before what
+     * follows. Returns the monitor's hashed slot, -1 if it has a shadow.
+     */
+    static int acquire(ThreadState state, Object monitor) {
         if (monitor instanceof Shadowed) {
             acquire(state, ((Shadowed) monitor).weft$shadows());
-        } else {
-            SyncClocks.acquire(SyncClocks.slotOf(monitor), state);
+            return -1;
         }
+        int slot = SyncClocks.slotOf(monitor);
+        SyncClocks.acquire(slot, state);
+        return slot;
     }
 
     private static void acquire(ThreadState state, ShadowMap map) {
@@ -99,7 +108,15 @@ final class MonitorClocks {
 
     /** The current thread is about to release {@code monitor} (it still holds it). */
     static void release(ThreadState state, Object monitor) {
-        if (monitor instanceof Shadowed) {
+        release(state, monitor, -1);
+    }
+
+    /**
+     * The current thread is about to release {@code monitor} (it still holds it); {@code slot} is
+     * its hashed slot if known (-1: computed here).
+     */
+    static void release(ThreadState state, Object monitor, int slot) {
+        if (slot < 0 && monitor instanceof Shadowed) { // a known slot is a monitor's without a shadow
             ShadowMap map = ((Shadowed) monitor).weft$shadows();
             map.monitorClock = state.published();
             map.monitorReleaser = state.serial;
@@ -107,7 +124,7 @@ final class MonitorClocks {
             map.monitorRelease = state.epoch;
             state.tick();
         } else {
-            Hooks.publish(state, SyncClocks.slotOf(monitor));
+            Hooks.publish(state, slot >= 0 ? slot : SyncClocks.slotOf(monitor));
         }
     }
 }

@@ -99,6 +99,58 @@ final class SyncClocks {
         return (h ^ (h >>> 16)) & (SLOTS - 1);
     }
 
+    /**
+     * Publishes the thread's clock on the slot and ends the thread's step ({@link ThreadState#tick}),
+     * unless the release would publish nothing new ({@link ThreadState#releasedUnchanged}): then
+     * neither happens.
+     */
+    static void publish(int slot, ThreadState thread) {
+        if (thread.releasedUnchanged(slot)) {
+            return;
+        }
+        release(slot, thread);
+        thread.tick();
+    }
+
+    /**
+     * As {@link #publish}, for a read-modify-write: {@link #exchange}, then the step ends. A skipped
+     * exchange takes in nothing either; the acquire that follows the operation does.
+     */
+    static void publishExchange(int slot, ThreadState thread) {
+        if (thread.releasedUnchanged(slot)) {
+            return;
+        }
+        exchange(slot, thread);
+        thread.tick();
+    }
+
+    /**
+     * As {@link #release} and then {@link #acquire}, in one pass under the slot's lock (a
+     * read-modify-write of an atomic, which takes in what others released before it as it
+     * publishes): the thread's clock takes in the slot's, then the slot's becomes a copy of the
+     * thread's — so the slot's clock is covered by the thread's step, and the acquire after the
+     * operation costs a read unless someone released in between.
+     */
+    static void exchange(int slot, ThreadState thread) {
+        Slot clock = CLOCKS[slot];
+        if (clock == null) {
+            clock = made(slot);
+        }
+        VectorClock mine = thread.clock;
+        synchronized (clock) {
+            int releases = clock.releases;
+            int cached = thread.seenIndex(slot);
+            if (!(cached >= 0 && thread.seenReleases[cached] == releases) && !covers(clock.coveredBy, mine)) {
+                mine.join(clock);
+            }
+            clock.copyFrom(mine);
+            clock.coveredBy = thread.epoch;
+            clock.releases = ++releases;
+            thread.remember(slot, releases);
+        }
+        thread.released(slot);
+    }
+
     /** The releasing thread's clock flows into the object's; the caller then ends the thread's step. */
     static void release(int slot, ThreadState thread) {
         Slot clock = CLOCKS[slot];
@@ -123,6 +175,7 @@ final class SyncClocks {
                 thread.seenReleases[cached] = releases; // the clock is still within the thread's
             }
         }
+        thread.released(slot);
     }
 
     /** The object's clock flows into the acquiring thread's. */

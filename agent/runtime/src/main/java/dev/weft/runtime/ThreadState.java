@@ -25,6 +25,12 @@ final class ThreadState {
     Object[] locks = new Object[INITIAL];
     int[] sites = new int[INITIAL];
     long[] since = new long[INITIAL];
+    /**
+     * For each held lock, the hashed clock slot of a monitor without a shadow ({@link MonitorClocks}),
+     * computed before the monitor was entered; -1 if none is known. Hashing a held monitor is a call
+     * into the VM (its header is displaced), so its release reads the slot from here.
+     */
+    int[] slots = new int[INITIAL];
     int held;
     /**
      * A monitor this thread was about to enter at its last hook — an application object's map, or
@@ -149,6 +155,38 @@ final class ThreadState {
         seenReleases[index] = releases;
     }
 
+    /**
+     * The slot of the thread's last release into a sync slot ({@link SyncClocks}), the time it
+     * released at and its clock's change count then (-1: none yet).
+     */
+    private int releasedSlot = -1;
+    private int releasedAt;
+    private int releasedChanges;
+
+    /** Records a release into {@code slot} at the thread's current time ({@link SyncClocks#release}). */
+    void released(int slot) {
+        releasedSlot = slot;
+        releasedAt = clock.get(tid);
+        releasedChanges = clock.changes();
+    }
+
+    /**
+     * Whether a release into {@code slot} now would publish nothing an acquirer can use: the
+     * thread's last publication was a release into that slot, its step ended with it, its clock
+     * has not changed since but for its own entry, and it recorded no access in the step it is in
+     * ({@link #accessedThisStep}). A release now would publish that step, with nothing in it, and
+     * end it. Without it the slot keeps (or, as clocks only grow, covers) the release before, later
+     * acquirers learn the step before — everything of the thread's accesses they would have
+     * learnt — and the thread's accesses from here on stay in its current step, which is after the
+     * slot's release as they are after this one; its next release publishes the step as usual.
+     * Everything here is the thread's own: no shared state is read. A queue's single producer that
+     * only hands over new objects thus publishes once, and its consumers take in once.
+     */
+    boolean releasedUnchanged(int slot) {
+        return slot == releasedSlot && !accessedThisStep && clock.get(tid) == releasedAt + 1
+            && clock.changes() == releasedChanges;
+    }
+
     /** Starts a new time step after a release, so later accesses are not ordered before it. */
     void tick() {
         int now = clock.get(tid);
@@ -182,15 +220,17 @@ final class ThreadState {
         return true;
     }
 
-    void push(Object lock, int site, long acquiredAt) {
+    void push(Object lock, int site, long acquiredAt, int slot) {
         if (held == locks.length) {
             locks = java.util.Arrays.copyOf(locks, held * 2);
             sites = java.util.Arrays.copyOf(sites, held * 2);
             since = java.util.Arrays.copyOf(since, held * 2);
+            slots = java.util.Arrays.copyOf(slots, held * 2);
         }
         locks[held] = lock;
         sites[held] = site;
         since[held] = acquiredAt;
+        slots[held] = slot;
         held++;
     }
 
@@ -210,6 +250,7 @@ final class ThreadState {
             System.arraycopy(locks, index + 1, locks, index, after);
             System.arraycopy(sites, index + 1, sites, index, after);
             System.arraycopy(since, index + 1, since, index, after);
+            System.arraycopy(slots, index + 1, slots, index, after);
         }
         held--;
         locks[held] = null;

@@ -2,13 +2,14 @@ package dev.weft.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hashed synchronization clocks, with threads simulated by their states: an acquire takes in
  * everything released into the slot before it, whichever shortcut it takes (the thread's count of
  * the slot, or a step of the last releaser that covers the slot), and a shortcut is never taken
- * for a clock the thread does not have.
+ * for a clock the thread does not have; random schedules are checked against plain vector clocks.
  */
 class SyncClocksTest {
     private static int nextSlot = 1000;
@@ -96,6 +97,34 @@ class SyncClocksTest {
     }
 
     @Test
+    void anExchangeTakesInWhatOthersReleasedAndPublishesItAll() {
+        int firstStep = time(first);
+        publish(first, slot);
+        int thirdStep = time(third);
+        SyncClocks.exchange(slot, third);
+        third.tick();
+
+        assertThat(third.clock.get(0)).isEqualTo(firstStep);
+        SyncClocks.acquire(slot, second);
+        assertThat(second.clock.get(0)).isEqualTo(firstStep);
+        assertThat(second.clock.get(2)).isEqualTo(thirdStep);
+    }
+
+    @Test
+    void concurrentProducersAreAllSeenByALaterConsumer() {
+        int firstStep = time(first);
+        int thirdStep = time(third);
+        publish(first, slot);
+        publish(third, slot); // the third never took in the first's release
+        publish(first, slot); // nor the first the third's
+
+        SyncClocks.acquire(slot, second);
+
+        assertThat(second.clock.get(0)).isGreaterThan(firstStep);
+        assertThat(second.clock.get(2)).isEqualTo(thirdStep);
+    }
+
+    @Test
     void joinCoveredTellsWhetherTheClockWasWithinTheOther() {
         VectorClock mine = new VectorClock();
         mine.set(0, 3);
@@ -112,6 +141,98 @@ class SyncClocksTest {
         assertThat(mine.joinCovered(other)).isFalse();
         assertThat(mine.get(0)).isEqualTo(9);
         assertThat(mine.get(1)).isEqualTo(2);
+    }
+
+    /**
+     * Random schedules of four threads releasing into, acquiring from and exchanging with three
+     * slots, against plain vector clocks (a slot's clock the join of every release into it, an
+     * acquire a join of that): after every step each thread's clock is exactly the reference's,
+     * whichever shortcut the slots took (the thread's count of the slot, a step of the last
+     * releaser that covers the slot, an exchange's copy) — none takes in less, none more. A release may be
+     * skipped (and the thread's step not ended) only where the slot already has everything the
+     * thread has but its current step, in which it recorded no access.
+     */
+    @Test
+    void slotsAgreeWithPlainVectorClocksOnRandomSchedules() {
+        Random random = new Random(7);
+        int threadCount = 4;
+        int skipped = 0;
+        for (int run = 0; run < 300; run++) {
+            ThreadState[] threads = new ThreadState[threadCount];
+            int[][] reference = new int[threadCount][threadCount];
+            for (int t = 0; t < threadCount; t++) {
+                threads[t] = new ThreadState(Thread.currentThread(), t, null);
+                reference[t][t] = threads[t].clock.get(t);
+            }
+            int base = nextSlot;
+            nextSlot += 3;
+            int[][] slots = new int[3][threadCount];
+            for (int step = 0; step < 400; step++) {
+                int t = random.nextInt(threadCount);
+                ThreadState thread = threads[t];
+                int s = random.nextInt(3);
+                int action = random.nextInt(5);
+                if (action == 0 || action == 1) {
+                    boolean accessed = random.nextInt(3) != 0;
+                    thread.accessedThisStep |= accessed;
+                    boolean nothingNew = !thread.accessedThisStep && coversButOwnStep(slots[s], reference[t], t);
+                    int before = thread.clock.get(t);
+                    if (action == 0) {
+                        SyncClocks.publish(base + s, thread);
+                    } else {
+                        SyncClocks.publishExchange(base + s, thread);
+                    }
+                    if (thread.clock.get(t) == before) {
+                        // skipped: only where a release would have published nothing an acquirer can use
+                        assertThat(nothingNew).as("run %d step %d: a release skipped", run, step).isTrue();
+                        skipped++;
+                    } else {
+                        joinInto(slots[s], reference[t]);
+                        if (action == 1) {
+                            joinInto(reference[t], slots[s]);
+                        }
+                        reference[t][t]++;
+                    }
+                } else if (action == 2) {
+                    SyncClocks.release(base + s, thread);
+                    thread.tick();
+                    joinInto(slots[s], reference[t]);
+                    reference[t][t]++;
+                } else {
+                    SyncClocks.acquire(base + s, thread);
+                    joinInto(reference[t], slots[s]);
+                }
+                for (int u = 0; u < threadCount; u++) {
+                    assertThat(entries(threads[u].clock, threadCount)).as("run %d step %d thread %d", run, step, u)
+                        .isEqualTo(reference[u]);
+                }
+            }
+        }
+        assertThat(skipped).as("releases that published nothing new were skipped").isGreaterThan(100);
+    }
+
+    /** Whether the slot's clock has all of the thread's but the step it is in (which has the step before). */
+    private static boolean coversButOwnStep(int[] slot, int[] thread, int tid) {
+        for (int i = 0; i < slot.length; i++) {
+            if (slot[i] < (i == tid ? thread[i] - 1 : thread[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void joinInto(int[] into, int[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = Math.max(into[i], from[i]);
+        }
+    }
+
+    private static int[] entries(VectorClock clock, int count) {
+        int[] entries = new int[count];
+        for (int i = 0; i < count; i++) {
+            entries[i] = clock.get(i);
+        }
+        return entries;
     }
 
     private static boolean made(int slot) throws Exception {

@@ -68,7 +68,7 @@ final class FieldUpdaterAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object updater, @Advice.Argument(0) Object holder) {
-            Hooks.fieldUpdaterRelease(updater, holder);
+            Hooks.fieldUpdaterExchange(updater, holder);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)

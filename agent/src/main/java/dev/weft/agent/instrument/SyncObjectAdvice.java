@@ -8,11 +8,13 @@ import net.bytebuddy.asm.Advice;
  * atomics, by direction: a method that publishes (put, offer, set, countDown, complete, release)
  * releases the calling thread's clock on the object before it runs; a method that observes (take,
  * poll, get, await, join, acquire) takes in the object's clock once it returns; a read-modify-write
- * or unclassified method does both. A method that runs the caller's code inside it (a
- * {@code compute}, {@code merge} or {@code forEach} callback) publishes at entry and does both at
- * exit, and its callbacks are ordered where they run ({@link CallbackFences}). Treating the whole object as one synchronization variable
- * orders more than the memory model promises (a {@code take} is ordered after every earlier
- * {@code put}, not only the one it took): races can hide behind that, none is invented.
+ * or unclassified method does both: on entry it releases and takes in, in one step, and on exit
+ * it takes in again what others published meanwhile. A method that runs the caller's code inside
+ * it (a {@code compute}, {@code merge} or {@code forEach} callback) publishes at entry and takes in
+ * at exit, and its callbacks are ordered where they run ({@link CallbackFences}). Treating the
+ * whole object as one synchronization variable orders more than the memory model promises (a
+ * {@code take} is ordered after every earlier {@code put}, not only the one it took): races can
+ * hide behind that, none is invented.
  */
 final class SyncObjectAdvice {
     private SyncObjectAdvice() {
@@ -40,14 +42,18 @@ final class SyncObjectAdvice {
         }
     }
 
-    /** Read-modify-write and unclassified methods. */
+    /**
+     * Read-modify-write and unclassified methods: they publish and take in what others published
+     * in one step on entry (as a monitor's owner or an atomic's first read would), and take in again
+     * on exit what others published meanwhile.
+     */
     static final class Both {
         private Both() {
         }
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object self) {
-            Hooks.syncEnter(self);
+            Hooks.syncExchange(self);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -75,7 +81,7 @@ final class SyncObjectAdvice {
             if (thrown == null) {
                 Hooks.syncExit(self);
             } else {
-                Hooks.syncAround(self);
+                Hooks.syncExchange(self);
             }
         }
     }

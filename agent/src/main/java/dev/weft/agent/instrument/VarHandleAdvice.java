@@ -45,7 +45,7 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object handle, @Advice.Argument(1) Object holder) {
-            Hooks.varHandleRelease(handle, holder);
+            Hooks.varHandleExchange(handle, holder);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
@@ -83,7 +83,7 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object handle) {
-            Hooks.varHandleRelease(handle, null);
+            Hooks.varHandleExchange(handle, null);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
