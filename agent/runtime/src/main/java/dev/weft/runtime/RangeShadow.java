@@ -101,7 +101,7 @@ final class RangeShadow {
         }
         thread.accessedThisStep = true; // recorded: its number is not taken over by a thread that does not know this step
         if (shared != null) {
-            if (mine != null && mine.movableBy(thread, time)) {
+            if (mine instanceof ArrayAccess.Slot && mine.movableBy(thread, time)) {
                 mine.moveOn(time, index, site); // other threads read it as one (time, element) pair
                 return false;
             }
@@ -111,7 +111,7 @@ final class RangeShadow {
                 shared = grown;
                 reads = grown;
             }
-            shared[tid] = new ArrayAccess(tid, time, index, site);
+            shared[tid] = new ArrayAccess.Slot(tid, time, index, site);
             return false;
         }
         ArrayAccess previous = lastRead;
@@ -125,7 +125,7 @@ final class RangeShadow {
         } else {
             ArrayAccess[] unordered = new ArrayAccess[Math.max(tid, previous.tid) + 1];
             unordered[previous.tid] = previous; // its owner moves it on from now on as its slot
-            unordered[tid] = new ArrayAccess(tid, time, index, site);
+            unordered[tid] = new ArrayAccess.Slot(tid, time, index, site);
             reads = unordered;
         }
         return false;
