@@ -80,7 +80,7 @@ public final class ArrayShadows {
         ArrayShadow shadow = null;
         for (int i = 0; i < RECENT; i++) {
             ArrayShadow candidate = recent[i];
-            if (candidate != null && candidate.get() == array) {
+            if (candidate != null && candidate.refersTo(array)) {
                 shadow = candidate;
                 break;
             }

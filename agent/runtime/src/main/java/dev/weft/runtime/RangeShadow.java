@@ -9,6 +9,10 @@ package dev.weft.runtime;
  * remembers) and to check the access again there. A range that may not be refined any more (the
  * per-array cap) keeps checking coarsely and lets such conflicts pass.
  *
+ * <p>The whole array's coarse shadow is the {@link ArrayShadow} itself, which extends this class;
+ * the class is a weak table entry for that reason only (the array's), and the ranges made by
+ * refinement refer to nothing and are in no table.
+ *
  * <p>Like {@link Shadow}, updates are not atomic; a lost update only loses history. The epochs
  * {@link #write} and {@link #read} are the fast path's copies of the records' epochs.
  *
@@ -28,7 +32,7 @@ package dev.weft.runtime;
  * refining thread, in its memory, and is never moved on: its owner replaces it with a record of
  * its own at its next read.
  */
-final class RangeShadow {
+class RangeShadow extends WeakIdentityTable.Entry {
     long write = Epochs.NONE;
     ArrayAccess lastWrite;
     long read = Epochs.NONE;
@@ -38,6 +42,20 @@ final class RangeShadow {
      * once reads were unordered; else null.
      */
     private ArrayAccess[] reads;
+
+    /** The shadow of a range of an array's elements, made when the array is refined. */
+    RangeShadow() {
+        super(null, null);
+    }
+
+    /**
+     * The coarse shadow of all of {@code array}, held weakly: an {@link ArrayShadow}, which is a
+     * range shadow itself and its array's table entry (an object less per array, and one reference
+     * less on the fast path).
+     */
+    RangeShadow(Object array, java.lang.ref.ReferenceQueue<Object> queue) {
+        super(array, queue);
+    }
 
     /** The time of {@code tid}'s last read while reads are unordered, else 0 (no time of an access). */
     int sharedReadTime(int tid) {
