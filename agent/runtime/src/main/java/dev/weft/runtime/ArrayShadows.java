@@ -87,7 +87,9 @@ public final class ArrayShadows {
         }
         if (shadow == null) {
             shadow = (ArrayShadow) TABLE.get(array);
-            System.arraycopy(recent, 0, recent, 1, RECENT - 1);
+            for (int i = RECENT - 1; i > 0; i--) {
+                recent[i] = recent[i - 1]; // not System.arraycopy: its collector barrier is a call out of line
+            }
             recent[0] = shadow;
         }
         if (!shadow.shared && shadow.firstTid != thread.tid) {
