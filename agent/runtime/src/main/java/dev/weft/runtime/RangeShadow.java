@@ -27,8 +27,10 @@ package dev.weft.runtime;
  * thread number's ({@link #reads}), a record which only it moves on: threads that read an array in
  * turn (a table every request looks at, under a read lock or not at all) then each write their own
  * memory, where records stored side by side in one array made every read of one thread take the
- * cache line from the other. When reads turn unordered, the last ordered read becomes its
- * reader's slot (it is that reader's own record). A copy handed down by refinement was made by the
+ * cache line from the other. A slot's record is an {@link ArrayAccess.Slot}, padded to a cache line,
+ * since the collector copies the records of two threads next to each other. When reads turn
+ * unordered, the last ordered read becomes its reader's slot (it is that reader's own record) until
+ * that reader's next read, which replaces it with a padded record once. A copy handed down by refinement was made by the
  * refining thread, in its memory, and is never moved on: its owner replaces it with a record of
  * its own at its next read.
  */
