@@ -11,7 +11,8 @@ package dev.weft.runtime;
  *
  * <p>The whole array's coarse shadow is the {@link ArrayShadow} itself, which extends this class;
  * the class is a weak table entry for that reason only (the array's), and the ranges made by
- * refinement refer to nothing and are in no table.
+ * refinement refer to nothing and are in no table (they carry the entry's fields, about 24 bytes
+ * each, which only refined arrays pay).
  *
  * <p>Like {@link Shadow}, updates are not atomic; a lost update only loses history. The epochs
  * {@link #write} and {@link #read} are the fast path's copies of the records' epochs.
