@@ -77,6 +77,7 @@ class ArrayRacesIT {
             .containsEntry("gridCell", Set.of(SHARED + "grid[][]"))
             .containsEntry("sweeps", Set.of("double[] (element)"))
             .containsEntry("lateWriter", Set.of("double[] (element)"))
+            .containsEntry("readMostlyTable", Set.of(SHARED + "rates[]"))
             .containsEntry("parameter", Set.of("short[] (element)"));
     }
 
@@ -87,6 +88,16 @@ class ArrayRacesIT {
 
         assertThat(races).extracting(ArrayRacesIT::describe).containsExactly(
             "read in writerReaderRacy after write in lambda$writerReaderRacy");
+    }
+
+    @Test
+    void aWriteIntoAReadMostlyTableRacesWithItsReadersBothWays() throws Exception {
+        List<RecordedEvent> races = RecordedEvents.read(racy).named(DataRace.NAME).stream()
+            .filter(e -> racyCase(e).equals("readMostlyTable")).toList();
+
+        assertThat(races).extracting(ArrayRacesIT::describe).contains(
+            "write in lambda$readMostlyTableRacy after read in lambda$readMostlyTableRacy",
+            "read in lambda$readMostlyTableRacy after write in lambda$readMostlyTableRacy");
     }
 
     @Test

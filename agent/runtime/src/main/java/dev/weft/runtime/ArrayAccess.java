@@ -146,4 +146,19 @@ class ArrayAccess {
             super(tid, time, index, site);
         }
     }
+
+    /**
+     * A thread's record in a shadow's read slots ({@link RangeShadow}), moved on at each of its
+     * reads in a new epoch: padded to a cache line of its own after its fields, so that two threads'
+     * slot records, which the collector copies next to each other, do not share the line both
+     * write on every read.
+     */
+    static final class Slot extends ArrayAccess {
+        @SuppressWarnings("unused")
+        private long pad0, pad1, pad2, pad3, pad4, pad5, pad6;
+
+        Slot(int tid, int time, int index, int site) {
+            super(tid, time, index, site);
+        }
+    }
 }

@@ -1,13 +1,12 @@
 package dev.weft.runtime;
 
-import java.lang.ref.ReferenceQueue;
 import jdk.internal.vm.annotation.DontInline;
 
 /**
  * The shadow state of one array, refined only where threads share it.
  *
  * <p>Most arrays are touched by one thread at a time, or only read once published: one
- * {@link RangeShadow} for the whole array checks them at the cost of one field's check, and a loop
+ * {@link RangeShadow} for the whole array (this one) checks them at the cost of one field's check, and a loop
  * over the array stays on FastTrack's same-epoch path. Precision comes first — weft must never
  * report a race between two different elements — so the coarse shadow remembers which element each
  * access touched: a conflict on the same element is reported, a conflict between two elements
@@ -23,10 +22,13 @@ import jdk.internal.vm.annotation.DontInline;
  * conflicts between its elements pass (same-element races there are still reported).
  *
  * <p>It is its array's entry in the {@link WeakIdentityTable}, a weak reference to the array, so a
- * thread's cache ({@link ThreadState#arrayCache}) can tell its array without keeping it alive. Refinement publishes new structures without locks;
+ * thread's cache ({@link ThreadState#arrayCache}) can tell its array without keeping it alive; and it
+ * is the array's coarse shadow itself (it extends {@link RangeShadow}): per array one object of
+ * about 88 bytes, where the shadow (the table's entry) and a separate coarse range took about 104
+ * and the fast path read one reference more. Refinement publishes new structures without locks;
  * two threads refining at once lose one refinement's history, which only hides races.
  */
-final class ArrayShadow extends WeakIdentityTable.Entry {
+final class ArrayShadow extends RangeShadow {
     static final int RANGE_SHIFT = 6;
     static final int RANGE = 1 << RANGE_SHIFT;
     static final int MAX_REFINED_RANGES = 1024;
@@ -39,15 +41,14 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
     int nameId = -1;
     /** Whether {@link #nameId} names where the array is kept (a field), not just its type. */
     boolean named;
-    private final RangeShadow whole = new RangeShadow();
     /**
-     * Null while {@link #whole} covers the array; then per range of {@value #RANGE} elements a
+     * Null while the array is coarse (this shadow, as a {@link RangeShadow}, covers it); then per range of {@value #RANGE} elements a
      * {@link RangeShadow}, a {@code Shadow[]} of its elements, or null while untouched.
      */
     private Object[] ranges;
     private int refinedRanges;
 
-    ArrayShadow(Object array, ReferenceQueue<Object> queue, int length, int firstTid) {
+    ArrayShadow(Object array, java.lang.ref.ReferenceQueue<Object> queue, int length, int firstTid) {
         super(array, queue);
         this.length = length;
         this.firstTid = firstTid;
@@ -64,8 +65,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         long epoch = thread.epoch;
         Object[] parts = ranges;
         if (parts == null) {
-            RangeShadow coarse = whole;
-            if (coarse.read == epoch || coarse.sharedReadTime(thread.tid) == Epochs.time(epoch)) {
+            if (read == epoch || sharedReadTime(thread.tid) == Epochs.time(epoch)) {
                 return;
             }
         } else if (index >= 0 && index < length) {
@@ -85,7 +85,7 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         long epoch = thread.epoch;
         Object[] parts = ranges;
         if (parts == null) {
-            if (whole.write == epoch) {
+            if (write == epoch) {
                 return;
             }
         } else if (index >= 0 && index < length) {
@@ -106,14 +106,13 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
      */
     boolean coversReads(ThreadState thread) {
         long epoch = thread.epoch;
-        RangeShadow coarse = whole;
         return ranges == null && thread.initializing == 0 && !thread.speculating
-            && (coarse.read == epoch || coarse.sharedReadTime(thread.tid) == Epochs.time(epoch));
+            && (read == epoch || sharedReadTime(thread.tid) == Epochs.time(epoch));
     }
 
     /** As {@link #coversReads}, for writes. */
     boolean coversWrites(ThreadState thread) {
-        return ranges == null && thread.initializing == 0 && whole.write == thread.epoch;
+        return ranges == null && thread.initializing == 0 && write == thread.epoch;
     }
 
     /** The slow path of {@link #read}: kept out of the hooks, which stay small enough to inline. */
@@ -134,11 +133,10 @@ final class ArrayShadow extends WeakIdentityTable.Entry {
         }
         Object[] parts = ranges;
         if (parts == null) {
-            RangeShadow coarse = whole;
-            if (!access(coarse, thread, index, site, true, write, sink)) {
+            if (!access(this, thread, index, site, true, write, sink)) {
                 return;
             }
-            parts = refineWhole(coarse);
+            parts = refineWhole(this);
         }
         int r = index >>> RANGE_SHIFT;
         Object part = parts[r];

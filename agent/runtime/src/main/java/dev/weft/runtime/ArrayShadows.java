@@ -80,14 +80,16 @@ public final class ArrayShadows {
         ArrayShadow shadow = null;
         for (int i = 0; i < RECENT; i++) {
             ArrayShadow candidate = recent[i];
-            if (candidate != null && candidate.get() == array) {
+            if (candidate != null && candidate.refersTo(array)) {
                 shadow = candidate;
                 break;
             }
         }
         if (shadow == null) {
             shadow = (ArrayShadow) TABLE.get(array);
-            System.arraycopy(recent, 0, recent, 1, RECENT - 1);
+            for (int i = RECENT - 1; i > 0; i--) {
+                recent[i] = recent[i - 1]; // not System.arraycopy: its collector barrier is a call out of line
+            }
             recent[0] = shadow;
         }
         if (!shadow.shared && shadow.firstTid != thread.tid) {

@@ -347,7 +347,7 @@ public final class Hooks {
     private static ArrayShadow arrayShadow(ThreadState state, Object array, int nameId, int site) {
         ArrayShadow[] cache = state.arrayCache;
         ArrayShadow shadow;
-        if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || shadow.get() != array) {
+        if (cache == null || (shadow = cache[site & ArrayShadows.CACHE_MASK]) == null || !shadow.refersTo(array)) {
             shadow = ArrayShadows.find(state, array, nameId, site);
         }
         return shadow;

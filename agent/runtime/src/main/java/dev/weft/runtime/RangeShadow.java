@@ -9,6 +9,11 @@ package dev.weft.runtime;
  * remembers) and to check the access again there. A range that may not be refined any more (the
  * per-array cap) keeps checking coarsely and lets such conflicts pass.
  *
+ * <p>The whole array's coarse shadow is the {@link ArrayShadow} itself, which extends this class;
+ * the class is a weak table entry for that reason only (the array's), and the ranges made by
+ * refinement refer to nothing and are in no table (they carry the entry's fields, about 24 bytes
+ * each, which only refined arrays pay).
+ *
  * <p>Like {@link Shadow}, updates are not atomic; a lost update only loses history. The epochs
  * {@link #write} and {@link #read} are the fast path's copies of the records' epochs.
  *
@@ -23,12 +28,14 @@ package dev.weft.runtime;
  * thread number's ({@link #reads}), a record which only it moves on: threads that read an array in
  * turn (a table every request looks at, under a read lock or not at all) then each write their own
  * memory, where records stored side by side in one array made every read of one thread take the
- * cache line from the other. When reads turn unordered, the last ordered read becomes its
- * reader's slot (it is that reader's own record). A copy handed down by refinement was made by the
+ * cache line from the other. A slot's record is an {@link ArrayAccess.Slot}, padded to a cache line,
+ * since the collector copies the records of two threads next to each other. When reads turn
+ * unordered, the last ordered read becomes its reader's slot (it is that reader's own record) until
+ * that reader's next read, which replaces it with a padded record once. A copy handed down by refinement was made by the
  * refining thread, in its memory, and is never moved on: its owner replaces it with a record of
  * its own at its next read.
  */
-final class RangeShadow {
+class RangeShadow extends WeakIdentityTable.Entry {
     long write = Epochs.NONE;
     ArrayAccess lastWrite;
     long read = Epochs.NONE;
@@ -38,6 +45,20 @@ final class RangeShadow {
      * once reads were unordered; else null.
      */
     private ArrayAccess[] reads;
+
+    /** The shadow of a range of an array's elements, made when the array is refined. */
+    RangeShadow() {
+        super(null, null);
+    }
+
+    /**
+     * The coarse shadow of all of {@code array}, held weakly: an {@link ArrayShadow}, which is a
+     * range shadow itself and its array's table entry (an object less per array, and one reference
+     * less on the fast path).
+     */
+    RangeShadow(Object array, java.lang.ref.ReferenceQueue<Object> queue) {
+        super(array, queue);
+    }
 
     /** The time of {@code tid}'s last read while reads are unordered, else 0 (no time of an access). */
     int sharedReadTime(int tid) {
@@ -101,7 +122,7 @@ final class RangeShadow {
         }
         thread.accessedThisStep = true; // recorded: its number is not taken over by a thread that does not know this step
         if (shared != null) {
-            if (mine != null && mine.movableBy(thread, time)) {
+            if (mine instanceof ArrayAccess.Slot && mine.movableBy(thread, time)) {
                 mine.moveOn(time, index, site); // other threads read it as one (time, element) pair
                 return false;
             }
@@ -111,7 +132,7 @@ final class RangeShadow {
                 shared = grown;
                 reads = grown;
             }
-            shared[tid] = new ArrayAccess(tid, time, index, site);
+            shared[tid] = new ArrayAccess.Slot(tid, time, index, site);
             return false;
         }
         ArrayAccess previous = lastRead;
@@ -125,7 +146,7 @@ final class RangeShadow {
         } else {
             ArrayAccess[] unordered = new ArrayAccess[Math.max(tid, previous.tid) + 1];
             unordered[previous.tid] = previous; // its owner moves it on from now on as its slot
-            unordered[tid] = new ArrayAccess(tid, time, index, site);
+            unordered[tid] = new ArrayAccess.Slot(tid, time, index, site);
             reads = unordered;
         }
         return false;

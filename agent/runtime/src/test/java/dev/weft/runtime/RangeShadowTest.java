@@ -37,7 +37,11 @@ class RangeShadowTest {
     void aThreadsUnorderedReadsInNewEpochsMoveItsSlotOn() {
         read(first, 3, readSite);
         read(second, 4, otherSite); // unordered: a slot per thread
+        first.tick();
+        read(first, 9, readSite); // replaces its ordered-read record with a padded slot record, once
         ArrayAccess slot = shadow.sharedRead(0);
+        assertThat(slot).isInstanceOf(ArrayAccess.Slot.class);
+        assertThat(shadow.sharedRead(1)).isInstanceOf(ArrayAccess.Slot.class);
 
         for (int step = 0; step < 5; step++) {
             first.tick();
@@ -65,7 +69,7 @@ class RangeShadowTest {
     }
 
     @Test
-    void whenReadsTurnUnorderedTheLastReadBecomesItsReadersSlot() {
+    void whenReadsTurnUnorderedTheLastReadIsItsReadersSlotUntilItsNextRead() {
         read(first, 3, readSite);
         ArrayAccess last = shadow.lastRead;
 
@@ -75,7 +79,10 @@ class RangeShadowTest {
         assertThat(shadow.sharedRead(0)).isSameAs(last);
         first.tick();
         read(first, 5, readSite);
-        assertThat(shadow.sharedRead(0)).isSameAs(last);
+        ArrayAccess slot = shadow.sharedRead(0);
+        assertThat(slot).as("a slot record of its own, padded to a cache line").isInstanceOf(ArrayAccess.Slot.class);
+        assertThat(ArrayAccess.index(slot.timeIndex())).isEqualTo(5);
+        assertThat(shadow.sharedReadTime(0)).isEqualTo(Epochs.time(first.epoch));
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class ArrayRaces {
         CORRECT.put("sharedReadOnlyRows", ArrayRaces::sharedReadOnlyRowsCorrect);
         CORRECT.put("lockedSweeps", ArrayRaces::lockedSweepsCorrect);
         CORRECT.put("handedOverSweeps", ArrayRaces::handedOverSweepsCorrect);
+        CORRECT.put("requestHandOff", ArrayRaces::requestHandOffCorrect);
+        CORRECT.put("readMostlyTable", ArrayRaces::readMostlyTableCorrect);
 
         RACY.put("counter", ArrayRaces::counterRacy);
         RACY.put("writerReader", ArrayRaces::writerReaderRacy);
@@ -40,6 +42,7 @@ public final class ArrayRaces {
         RACY.put("gridCell", ArrayRaces::gridCellRacy);
         RACY.put("sweeps", ArrayRaces::sweepsRacy);
         RACY.put("lateWriter", ArrayRaces::lateWriterRacy);
+        RACY.put("readMostlyTable", ArrayRaces::readMostlyTableRacy);
     }
 
     /** The shared arrays, as fields, so that races name them: {@code com.acme.it.races.ArrayRaces$Shared.counts[]}. */
@@ -51,6 +54,7 @@ public final class ArrayRaces {
         volatile int[] published;
         double[] halves = new double[1000];
         double[] sweep = new double[256];
+        double[] rates = new double[16];
     }
 
     public static void main(String[] args) throws Exception {
@@ -327,6 +331,85 @@ public final class ArrayRaces {
         worker.join();
     }
 
+    /**
+     * The server shape: a listener fills a fresh request array per request (element stores after the
+     * array is in a local, so they are checked) and hands it over a queue; workers read it, write a
+     * reply into it and hand it back over another queue, where the listener reads the reply.
+     */
+    static void requestHandOffCorrect() throws Exception {
+        BlockingQueue<int[]> requests = new ArrayBlockingQueue<>(16);
+        BlockingQueue<int[]> replies = new ArrayBlockingQueue<>(16);
+        int count = 4_000;
+        Body worker = () -> {
+            for (int n = 0; n < count / 2; n++) {
+                int[] request = requests.take();
+                request[2] = request[0] + request[1];
+                replies.put(request);
+            }
+        };
+        Thread first = start("request-worker-1", worker);
+        Thread second = start("request-worker-2", worker);
+        long sum = 0;
+        for (int n = 0; n < count; n++) {
+            int[] request = new int[3];
+            request[0] = n;
+            request[1] = n % 7;
+            requests.put(request);
+            if (n >= 8) {
+                sum += replies.take()[2];
+            }
+        }
+        for (int n = 0; n < 8; n++) {
+            sum += replies.take()[2];
+        }
+        joinAll(first, second);
+        if (sum < 0) {
+            throw new IllegalStateException();
+        }
+    }
+
+    /**
+     * A table written before the readers start, then read by two threads in every step (each step
+     * ends with a monitor release of the reader's own, a new epoch) and written now and then under a
+     * write lock that the readers' reads take too: read-mostly, shared, never racing.
+     */
+    static void readMostlyTableCorrect() throws Exception {
+        Shared shared = new Shared();
+        for (int i = 0; i < shared.rates.length; i++) {
+            shared.rates[i] = 1.0 + i;
+        }
+        java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+        Body reader = () -> {
+            Object own = new Object();
+            double total = 0;
+            for (int step = 0; step < 20_000; step++) {
+                lock.readLock().lock();
+                try {
+                    total += shared.rates[step & 15];
+                } finally {
+                    lock.readLock().unlock();
+                }
+                if ((step & 1023) == 0) {
+                    lock.writeLock().lock();
+                    try {
+                        shared.rates[step & 15] = 1.0 + (shared.rates[step & 15] % 0.5);
+                    } finally {
+                        lock.writeLock().unlock();
+                    }
+                }
+                synchronized (own) {
+                    total *= 0.5;
+                }
+            }
+            if (total < 0) {
+                throw new IllegalStateException();
+            }
+        };
+        Thread first = start("table-reader-1", reader);
+        Thread second = start("table-reader-2", reader);
+        joinAll(first, second);
+    }
+
     // ---- racy ---------------------------------------------------------------------------------
 
     /** Two threads increment {@code counts[0]} without synchronization. */
@@ -466,5 +549,39 @@ public final class ArrayRaces {
             }
         };
         joinAll(start("grid-1", write), start("grid-2", write));
+    }
+
+    /**
+     * A table read by two threads in every step (each step a new epoch: a monitor of their own),
+     * and written once, while they read, by a third thread without any synchronization: the write
+     * races with the reads of that element before it, and the reads after it race with the write.
+     */
+    static void readMostlyTableRacy() throws Exception {
+        Shared shared = new Shared();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Body reader = () -> {
+            Object own = new Object();
+            double total = 0;
+            while (!done.get()) {
+                total += shared.rates[3];
+                synchronized (own) {
+                    total *= 0.5;
+                }
+            }
+            if (total < 0) {
+                throw new IllegalStateException();
+            }
+        };
+        Thread first = start("rates-reader-1", reader);
+        Thread second = start("rates-reader-2", reader);
+        Thread.sleep(100);
+        Thread writer = new Thread(() -> shared.rates[3] = 2.0, "rates-writer");
+        writer.start();
+        while (writer.getState() != Thread.State.TERMINATED) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        done.set(true);
+        joinAll(first, second, writer);
     }
 }
