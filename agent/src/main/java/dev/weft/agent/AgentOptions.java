@@ -1,5 +1,7 @@
 package dev.weft.agent;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.text.SimpleDateFormat;
@@ -46,7 +48,7 @@ final class AgentOptions {
             }
         }
         if (options.filename == null) {
-            options.filename = Paths.get("weft-" + ProcessHandle.current().pid() + ".jfr");
+            options.filename = Paths.get("weft-" + pid() + ".jfr");
         }
         return options;
     }
@@ -139,10 +141,38 @@ final class AgentOptions {
         }
     }
 
-    /** Expands {@code %p} to the process id and {@code %t} to a timestamp, as JFR's filename does. */
+    /**
+     * Expands {@code %p} to the process id and {@code %t} to a timestamp, as JFR's filename does.
+     * The timestamp is formatted only when asked for: a date format loads the calendar and the
+     * locale data (about 200 classes, tens of milliseconds) on the thread that starts weft.
+     */
     private static String expand(String value) {
-        String timestamp = new SimpleDateFormat("yyyy_MM_dd_HH_mm_ss").format(new Date());
-        return value.replace("%p", Long.toString(ProcessHandle.current().pid())).replace("%t", timestamp);
+        String expanded = value;
+        if (expanded.contains("%p")) {
+            expanded = expanded.replace("%p", Long.toString(pid()));
+        }
+        if (expanded.contains("%t")) {
+            expanded = expanded.replace("%t", new SimpleDateFormat("yyyy_MM_dd_HH_mm_ss").format(new Date()));
+        }
+        return expanded;
+    }
+
+    /**
+     * This JVM's process id. On Linux from {@code /proc/self}, a link named after the process: the
+     * JDK's {@code ProcessHandle.current()} initializes the process reaper's thread pool with it
+     * (a {@code ThreadPoolExecutor}, a {@code SynchronousQueue}, a lock condition), JDK classes the
+     * race models transform, which weft would otherwise retransform at start-up for nothing.
+     */
+    static long pid() {
+        try {
+            Path self = Paths.get("/proc/self");
+            if (Files.isSymbolicLink(self)) {
+                return Long.parseLong(Files.readSymbolicLink(self).toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux's procfs: ask the JDK
+        }
+        return ProcessHandle.current().pid();
     }
 
     private static Duration parseDuration(String value) {

@@ -34,6 +34,14 @@ class AgentOptionsTest {
     }
 
     @Test
+    void expandsTimestampInFilenameAsJfrDoes() {
+        AgentOptions options = AgentOptions.parse("filename=run-%t-%p.jfr");
+
+        assertThat(options.filename().toString())
+            .matches("run-\\d{4}_\\d{2}_\\d{2}_\\d{2}_\\d{2}_\\d{2}-" + ProcessHandle.current().pid() + "\\.jfr");
+    }
+
+    @Test
     void unknownAndMalformedOptionsAreReportedOneLineEachAndIgnored() {
         AgentOptions options = AgentOptions.parse("colour=blue,filename,threshold=soon,include=com.acme.*");
 
