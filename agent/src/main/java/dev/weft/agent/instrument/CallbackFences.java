@@ -14,19 +14,32 @@ import net.bytebuddy.pool.TypePool;
  * barrier's action — where it runs, rather than at the method's entry and exit: two threads
  * computing the same key enter {@code compute} at once, and the second one's function runs only
  * once the first one's has returned and its bin lock was let go, after the entry the second one
- * acquired at. So, in such a method, the object's clock is taken in after each
- * {@code monitorenter} and before each call of a callback ({@code java.util.function}'s
- * interfaces, {@code Runnable}, {@code Callable}, {@code Comparator}), and published before each
- * {@code monitorexit} and after each callback returns: the synchronized wrappers' and the map's
- * bin locks, and a traversal's {@code forEach} action, which then sees every element put before
- * it reached it.
+ * acquired at. So, in such a method, the object's clock is taken in before each call of a callback
+ * ({@code java.util.function}'s interfaces, {@code Runnable}, {@code Callable}, {@code Comparator})
+ * and published after it returns — and a traversal's {@code forEach} action then sees every
+ * element put before it reached it. The synchronized wrappers call the callback inside the
+ * collection they wrap, under their own monitor: for them the clock is taken in after each
+ * {@code monitorenter} and published before each {@code monitorexit}.
  */
 final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
-    static final CallbackFences INSTANCE = new CallbackFences();
+    /** Around the callbacks a method calls itself ({@code ConcurrentHashMap.compute}'s function). */
+    static final CallbackFences AROUND_CALLBACKS = new CallbackFences(false);
+    /**
+     * Around its callbacks and its monitor blocks: for the synchronized wrappers, which call the
+     * callback inside the wrapped collection, under their own monitor.
+     */
+    static final CallbackFences AROUND_MONITORS = new CallbackFences(true);
     private static final String HOOKS = "dev/weft/runtime/Hooks";
     private static final String ON_OBJECT = "(Ljava/lang/Object;)V";
+    /**
+     * Whether monitor blocks are fenced too. Not for the concurrent map, whose bin locks guard no
+     * code of the caller's but its callbacks (fenced themselves): fencing every bin lock taken to
+     * find a key cost QueueServer a fifth of its throughput under {@code races=on}.
+     */
+    private final boolean monitors;
 
-    private CallbackFences() {
+    private CallbackFences(boolean monitors) {
+        this.monitors = monitors;
     }
 
     /** Whether {@code owner} (internal name) is a type through which the JDK calls the caller's code. */
@@ -42,11 +55,11 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
         return new MethodVisitor(Opcodes.ASM9, methodVisitor) {
             @Override
             public void visitInsn(int opcode) {
-                if (opcode == Opcodes.MONITOREXIT) {
+                if (monitors && opcode == Opcodes.MONITOREXIT) {
                     hook("syncEnter");
                 }
                 super.visitInsn(opcode);
-                if (opcode == Opcodes.MONITORENTER) {
+                if (monitors && opcode == Opcodes.MONITORENTER) {
                     hook("syncExit");
                 }
             }

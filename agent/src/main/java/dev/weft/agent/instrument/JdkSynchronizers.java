@@ -202,12 +202,12 @@ final class JdkSynchronizers {
             .transform(new PreparedAdvice()
                 .advice(callingBack, SyncObjectAdvice.CallingBack.class)
                 .rewrite(callingBack.or(isDeclaredBy(named(CYCLIC_BARRIER)).and(named("dowait"))),
-                    CallbackFences.INSTANCE)
+                    CallbackFences.AROUND_MONITORS)
                 .advice(plain, SyncObjectAdvice.Both.class))
             .type(namedOneOf(DIRECTED))
             .transform(new PreparedAdvice()
                 .advice(callingBack, SyncObjectAdvice.CallingBack.class)
-                .rewrite(callingBack, CallbackFences.INSTANCE)
+                .rewrite(callingBack, CallbackFences.AROUND_CALLBACKS)
                 .advice(publishing, SyncObjectAdvice.Release.class)
                 .advice(observing, SyncObjectAdvice.Acquire.class)
                 .advice(plain.and(not(namedOneOf(PUBLISHING))).and(not(namedOneOf(OBSERVING))),
