@@ -1093,54 +1093,27 @@ public final class Hooks {
 
     // ---- VarHandles and machinery pauses (models of JDK idioms; advice inlined into JDK classes) ---
 
-    /**
-     * Before a {@code VarHandle} access that releases (a volatile or release write, a
-     * read-modify-write): everything the thread did so far is published on the field's clock.
-     * {@code holder} is the field's object, or the array or buffer of an element; null for a
-     * static field.
-     */
-    public static void varHandleRelease(Object handle, Object holder) {
-        if (!races || handle == null) {
-            return;
-        }
-        try {
-            ThreadState state = applicationSyncState();
-            if (state != null) {
-                releaseInto(state, VarHandleKeys.slot(handle, holder, state));
-            }
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
-    }
+    /** {@link #varHandleSync}/{@link #fieldUpdaterSync}: publishes what the thread did so far (a write that releases). */
+    public static final int RELEASE = 0;
+    /** Publishes and takes in at once (a read-modify-write's entry, {@link SyncClocks#publishExchange}). */
+    public static final int EXCHANGE = 1;
+    /** Takes in what others published (a read that acquires; a read-modify-write's exit). */
+    public static final int ACQUIRE = 2;
 
     /**
-     * Before a {@code VarHandle} read-modify-write (compare-and-set, get-and-add...): as
-     * {@link #varHandleRelease}, and what others released on the field so far is taken in at once
-     * ({@link SyncClocks#exchange}); {@link #varHandleAcquire} follows at its exit.
+     * Around a {@code VarHandle} access that orders ({@link #RELEASE} before a volatile or release
+     * write, {@link #EXCHANGE} before a read-modify-write, {@link #ACQUIRE} after a volatile or
+     * acquire read or a read-modify-write), on the field's clock. {@code holder} is the field's
+     * object, or the array or buffer of an element; null for a static field.
      */
-    public static void varHandleExchange(Object handle, Object holder) {
+    public static void varHandleSync(Object handle, Object holder, int how) {
         if (!races || handle == null) {
             return;
         }
         try {
             ThreadState state = applicationSyncState();
             if (state != null) {
-                exchangeWith(state, VarHandleKeys.slot(handle, holder, state));
-            }
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
-    }
-
-    /** After a {@code VarHandle} access that acquires (a volatile or acquire read, a read-modify-write). */
-    public static void varHandleAcquire(Object handle, Object holder) {
-        if (!races || handle == null) {
-            return;
-        }
-        try {
-            ThreadState state = applicationSyncState();
-            if (state != null) {
-                acquireFrom(state, VarHandleKeys.slot(handle, holder, state));
+                syncOn(state, VarHandleKeys.slot(handle, holder, state), how);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -1160,50 +1133,18 @@ public final class Hooks {
     }
 
     /**
-     * Before an atomic field updater's operation that releases (a set, lazy set or
-     * read-modify-write) on the field of {@code holder}: the field's clock, as for a volatile write.
+     * Around an atomic field updater's operation on the field of {@code holder}, as
+     * {@link #varHandleSync} around a {@code VarHandle}'s: on the field's clock, as its volatile
+     * reads and writes.
      */
-    public static void fieldUpdaterRelease(Object updater, Object holder) {
+    public static void fieldUpdaterSync(Object updater, Object holder, int how) {
         if (!races || updater == null) {
             return;
         }
         try {
             ThreadState state = applicationSyncState();
             if (state != null) {
-                releaseInto(state, FieldUpdaterKeys.slot(updater, holder));
-            }
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
-    }
-
-    /**
-     * Before an atomic field updater's read-modify-write on the field of {@code holder}: publishes
-     * and takes in at once, as {@link #varHandleExchange}; {@link #fieldUpdaterAcquire} follows at its exit.
-     */
-    public static void fieldUpdaterExchange(Object updater, Object holder) {
-        if (!races || updater == null) {
-            return;
-        }
-        try {
-            ThreadState state = applicationSyncState();
-            if (state != null) {
-                exchangeWith(state, FieldUpdaterKeys.slot(updater, holder));
-            }
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
-    }
-
-    /** After an atomic field updater's operation that acquires (a get or read-modify-write) on the field of {@code holder}. */
-    public static void fieldUpdaterAcquire(Object updater, Object holder) {
-        if (!races || updater == null) {
-            return;
-        }
-        try {
-            ThreadState state = applicationSyncState();
-            if (state != null) {
-                acquireFrom(state, FieldUpdaterKeys.slot(updater, holder));
+                syncOn(state, FieldUpdaterKeys.slot(updater, holder), how);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -1249,23 +1190,16 @@ public final class Hooks {
         return state.inside || state.machinery > 0 ? null : state;
     }
 
-    /** Publishes on {@code slot} unless it is none ({@link VarHandleKeys#IGNORED}, which {@link FieldUpdaterKeys} shares). */
-    private static void releaseInto(ThreadState state, int slot) {
-        if (slot != VarHandleKeys.IGNORED) {
+    /** {@link #RELEASE}, {@link #EXCHANGE} or {@link #ACQUIRE} on {@code slot}, unless it is none ({@link VarHandleKeys#IGNORED}). */
+    private static void syncOn(ThreadState state, int slot, int how) {
+        if (slot == VarHandleKeys.IGNORED) {
+            return;
+        }
+        if (how == RELEASE) {
             publish(state, slot);
-        }
-    }
-
-    /** Publishes on {@code slot} and takes in its clock at once, unless it is ignored. */
-    private static void exchangeWith(ThreadState state, int slot) {
-        if (slot != VarHandleKeys.IGNORED) {
+        } else if (how == EXCHANGE) {
             SyncClocks.publishExchange(slot, state);
-        }
-    }
-
-    /** Takes in {@code slot}'s clock unless it is ignored. */
-    private static void acquireFrom(ThreadState state, int slot) {
-        if (slot != VarHandleKeys.IGNORED) {
+        } else {
             SyncClocks.acquire(slot, state);
         }
     }

@@ -46,7 +46,7 @@ final class FieldUpdaterAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object updater, @Advice.Argument(0) Object holder) {
-            Hooks.fieldUpdaterRelease(updater, holder);
+            Hooks.fieldUpdaterSync(updater, holder, Hooks.RELEASE);
         }
     }
 
@@ -57,7 +57,7 @@ final class FieldUpdaterAdvice {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object updater, @Advice.Argument(0) Object holder) {
-            Hooks.fieldUpdaterAcquire(updater, holder);
+            Hooks.fieldUpdaterSync(updater, holder, Hooks.ACQUIRE);
         }
     }
 
@@ -68,12 +68,12 @@ final class FieldUpdaterAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Object updater, @Advice.Argument(0) Object holder) {
-            Hooks.fieldUpdaterExchange(updater, holder);
+            Hooks.fieldUpdaterSync(updater, holder, Hooks.EXCHANGE);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Object updater, @Advice.Argument(0) Object holder) {
-            Hooks.fieldUpdaterAcquire(updater, holder);
+            Hooks.fieldUpdaterSync(updater, holder, Hooks.ACQUIRE);
         }
     }
 }

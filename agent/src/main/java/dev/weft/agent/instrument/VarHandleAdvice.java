@@ -23,7 +23,7 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object handle, @Advice.Argument(1) Object holder) {
-            Hooks.varHandleRelease(handle, holder);
+            Hooks.varHandleSync(handle, holder, Hooks.RELEASE);
         }
     }
 
@@ -34,7 +34,7 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Argument(0) Object handle, @Advice.Argument(1) Object holder) {
-            Hooks.varHandleAcquire(handle, holder);
+            Hooks.varHandleSync(handle, holder, Hooks.ACQUIRE);
         }
     }
 
@@ -45,12 +45,12 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object handle, @Advice.Argument(1) Object holder) {
-            Hooks.varHandleExchange(handle, holder);
+            Hooks.varHandleSync(handle, holder, Hooks.EXCHANGE);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Argument(0) Object handle, @Advice.Argument(1) Object holder) {
-            Hooks.varHandleAcquire(handle, holder);
+            Hooks.varHandleSync(handle, holder, Hooks.ACQUIRE);
         }
     }
 
@@ -61,7 +61,7 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object handle) {
-            Hooks.varHandleRelease(handle, null);
+            Hooks.varHandleSync(handle, null, Hooks.RELEASE);
         }
     }
 
@@ -72,7 +72,7 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Argument(0) Object handle) {
-            Hooks.varHandleAcquire(handle, null);
+            Hooks.varHandleSync(handle, null, Hooks.ACQUIRE);
         }
     }
 
@@ -83,12 +83,12 @@ final class VarHandleAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.Argument(0) Object handle) {
-            Hooks.varHandleExchange(handle, null);
+            Hooks.varHandleSync(handle, null, Hooks.EXCHANGE);
         }
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Argument(0) Object handle) {
-            Hooks.varHandleAcquire(handle, null);
+            Hooks.varHandleSync(handle, null, Hooks.ACQUIRE);
         }
     }
 }
