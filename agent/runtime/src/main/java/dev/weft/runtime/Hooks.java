@@ -1152,32 +1152,19 @@ public final class Hooks {
     }
 
     /**
-     * Before {@code thread} is interrupted: what the interrupting thread did happens before every
-     * point where the interrupt is found ({@link #interruptFound}; JLS 17.4.4).
+     * A thread's interrupt ({@link #RELEASE}, before {@code thread.interrupt()}) and where it is
+     * found ({@link #ACQUIRE}: {@code isInterrupted()} or {@code interrupted()} returned true, an
+     * {@code InterruptedException} was made on it): the interrupt synchronizes-with its finding
+     * (JLS 17.4.4), on the thread's interrupt clock.
      */
-    public static void interrupting(Thread thread) {
+    public static void interruptSync(Thread thread, int how) {
         if (!races || thread == null) {
             return;
         }
         try {
             ThreadState state = applicationSyncState();
             if (state != null) {
-                publish(state, SyncClocks.slotOfField(thread, INTERRUPT_KEY));
-            }
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
-    }
-
-    /** The current thread found {@code thread} interrupted: the interrupts so far happen before what follows. */
-    public static void interruptFound(Thread thread) {
-        if (!races || thread == null) {
-            return;
-        }
-        try {
-            ThreadState state = applicationSyncState();
-            if (state != null) {
-                SyncClocks.acquire(SyncClocks.slotOfField(thread, INTERRUPT_KEY), state);
+                syncOn(state, SyncClocks.slotOfField(thread, INTERRUPT_KEY), how);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);

@@ -22,7 +22,7 @@ final class InterruptAdvice {
 
         @Advice.OnMethodEnter(suppress = Throwable.class)
         static void enter(@Advice.This Thread self) {
-            Hooks.interrupting(self);
+            Hooks.interruptSync(self, Hooks.RELEASE);
         }
     }
 
@@ -34,7 +34,7 @@ final class InterruptAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.This Thread self, @Advice.Return boolean interrupted) {
             if (interrupted) {
-                Hooks.interruptFound(self);
+                Hooks.interruptSync(self, Hooks.ACQUIRE);
             }
         }
     }
@@ -47,7 +47,7 @@ final class InterruptAdvice {
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit(@Advice.Return boolean interrupted) {
             if (interrupted) {
-                Hooks.interruptFound(Thread.currentThread());
+                Hooks.interruptSync(Thread.currentThread(), Hooks.ACQUIRE);
             }
         }
     }
@@ -59,7 +59,7 @@ final class InterruptAdvice {
 
         @Advice.OnMethodExit(suppress = Throwable.class)
         static void exit() {
-            Hooks.interruptFound(Thread.currentThread());
+            Hooks.interruptSync(Thread.currentThread(), Hooks.ACQUIRE);
         }
     }
 }
