@@ -1,11 +1,16 @@
 package dev.weft.agent.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+
+import java.util.List;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
 /**
@@ -29,6 +34,10 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
      * callback inside the wrapped collection, under their own monitor.
      */
     static final CallbackFences AROUND_MONITORS = new CallbackFences(true);
+    /** The functional interfaces' package, and the other types through which the JDK calls the caller's code. */
+    private static final String FUNCTIONS = "java.util.function.";
+    private static final List<String> OTHER_CALLBACKS =
+        List.of("java.lang.Runnable", "java.util.concurrent.Callable", "java.util.Comparator");
     private static final String HOOKS = "dev/weft/runtime/Hooks";
     private static final String ON_OBJECT = "(Ljava/lang/Object;)V";
     /**
@@ -42,10 +51,15 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
         this.monitors = monitors;
     }
 
-    /** Whether {@code owner} (internal name) is a type through which the JDK calls the caller's code. */
+    /** The types through which the JDK calls the caller's code: the models' methods taking one are fenced. */
+    static ElementMatcher.Junction<TypeDescription> callbackTypes() {
+        return nameStartsWith(FUNCTIONS).or(namedOneOf(OTHER_CALLBACKS.toArray(new String[0])));
+    }
+
+    /** Whether {@code owner} (internal name) is one of {@link #callbackTypes}. */
     static boolean isCallback(String owner) {
-        return owner.startsWith("java/util/function/") || owner.equals("java/lang/Runnable")
-            || owner.equals("java/util/concurrent/Callable") || owner.equals("java/util/Comparator");
+        String name = owner.replace('/', '.');
+        return name.startsWith(FUNCTIONS) || OTHER_CALLBACKS.contains(name);
     }
 
     @Override

@@ -71,11 +71,6 @@ final class JdkSynchronizers {
         // every acquisition (try*, optimistic read + validate, conversions) takes in, unlocks publish
         "java.util.concurrent.locks.StampedLock",
     };
-    /**
-     * Types of parameters through which a method runs the caller's code inside it (besides
-     * {@code java.util.function}'s): such methods order the callback where it runs ({@link CallbackFences}).
-     */
-    private static final String[] CALLBACKS = {"java.lang.Runnable", "java.util.concurrent.Callable", "java.util.Comparator"};
     /** Its action runs inside the last party's {@code await}, in {@code dowait}. */
     private static final String CYCLIC_BARRIER = "java.util.concurrent.CyclicBarrier";
     /** Methods that only publish: plain writes, insertions, completions, count-downs, permits released. */
@@ -193,7 +188,7 @@ final class JdkSynchronizers {
             isMethod().and(not(isStatic())).and(not(isPrivate())).and(not(isAbstract())).and(not(isNative()))
                 .and(not(isConstructor()));
         ElementMatcher.Junction<MethodDescription> callingBack = instanceMethods
-            .and(hasParameters(whereAny(hasType(nameStartsWith("java.util.function.").or(namedOneOf(CALLBACKS))))));
+            .and(hasParameters(whereAny(hasType(CallbackFences.callbackTypes()))));
         ElementMatcher.Junction<MethodDescription> plain = instanceMethods.and(not(callingBack));
         ElementMatcher.Junction<MethodDescription> publishing = plain.and(namedOneOf(PUBLISHING));
         ElementMatcher.Junction<MethodDescription> observing = plain.and(namedOneOf(OBSERVING));
