@@ -429,18 +429,7 @@ public final class Hooks {
      * everything the thread did so far is published on that object.
      */
     public static void syncEnter(Object object) {
-        if (!races || object == null) {
-            return;
-        }
-        try {
-            ThreadState state = raceState();
-            if (state.inside || state.machinery > 0) {
-                return;
-            }
-            publish(state, SyncClocks.slotOf(object));
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
+        objectSync(object, RELEASE);
     }
 
     /**
@@ -451,29 +440,23 @@ public final class Hooks {
      * takes in what others published meanwhile, and usually finds nothing new.
      */
     public static void syncExchange(Object object) {
-        if (!races || object == null) {
-            return;
-        }
-        try {
-            ThreadState state = raceState();
-            if (state.inside || state.machinery > 0) {
-                return;
-            }
-            SyncClocks.publishExchange(SyncClocks.slotOf(object), state);
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
+        objectSync(object, EXCHANGE);
     }
 
     /** On exit from such a method: what others published on the object happens before what follows. */
     public static void syncExit(Object object) {
+        objectSync(object, ACQUIRE);
+    }
+
+    /** {@link #RELEASE}, {@link #EXCHANGE} or {@link #ACQUIRE} on the clock of a modelled object. */
+    private static void objectSync(Object object, int how) {
         if (!races || object == null) {
             return;
         }
         try {
-            ThreadState state = raceState();
-            if (!state.inside && state.machinery == 0) {
-                SyncClocks.acquire(SyncClocks.slotOf(object), state);
+            ThreadState state = applicationSyncState();
+            if (state != null) {
+                syncOn(state, SyncClocks.slotOf(object), how);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
@@ -539,8 +522,8 @@ public final class Hooks {
             return;
         }
         try {
-            ThreadState state = raceState();
-            if (!state.inside && state.machinery == 0) {
+            ThreadState state = applicationSyncState();
+            if (state != null) {
                 LockClocks.reacquired(state, synchronizer);
             }
         } catch (Throwable t) {
@@ -1093,7 +1076,7 @@ public final class Hooks {
 
     // ---- VarHandles and machinery pauses (models of JDK idioms; advice inlined into JDK classes) ---
 
-    /** {@link #varHandleSync}/{@link #fieldUpdaterSync}: publishes what the thread did so far (a write that releases). */
+    /** A directed hook's way ({@link #objectSync}, {@link #varHandleSync} and kin): publishes what the thread did so far. */
     public static final int RELEASE = 0;
     /** Publishes and takes in at once (a read-modify-write's entry, {@link SyncClocks#publishExchange}). */
     public static final int EXCHANGE = 1;
