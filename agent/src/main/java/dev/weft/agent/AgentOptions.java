@@ -1,5 +1,6 @@
 package dev.weft.agent;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ final class AgentOptions {
     private boolean lockOrder = true;
     private boolean races;
     private Duration duration;
+    private File cache = defaultCache();
     private final List<String> problems = new ArrayList<>();
 
     private AgentOptions(String raw) {
@@ -107,6 +109,13 @@ final class AgentOptions {
                     duration = recordFor;
                 }
                 break;
+            case "cache":
+                if (value.isEmpty()) {
+                    problems.add("option 'cache' needs a directory or off; using " + cache);
+                } else {
+                    cache = value.equalsIgnoreCase("off") ? null : new File(expand(value));
+                }
+                break;
             case "lockorder":
                 lockOrder = onOff(key, value, true);
                 break;
@@ -115,7 +124,7 @@ final class AgentOptions {
                 break;
             default:
                 problems.add("unknown option '" + key + "' (known: filename, include, exclude, threshold, deadlock, "
-                    + "lockorder, races, duration); ignored");
+                    + "lockorder, races, duration, cache); ignored");
         }
     }
 
@@ -245,6 +254,23 @@ final class AgentOptions {
     /** How long to record before writing the file ({@code duration=}), or null: until the JVM exits. */
     Duration duration() {
         return duration;
+    }
+
+    /**
+     * Where the JDK classes weft transformed are kept for the next runs ({@code cache=}), or null
+     * ({@code cache=off}). By default {@code $XDG_CACHE_HOME/weft}, else {@code ~/.cache/weft}.
+     */
+    File cache() {
+        return cache;
+    }
+
+    private static File defaultCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return new File(xdg, "weft");
+        }
+        String home = System.getProperty("user.home");
+        return home == null || home.isBlank() ? null : new File(new File(home, ".cache"), "weft");
     }
 
     /** What was wrong with the options, one sentence each. */

@@ -99,7 +99,7 @@ public final class AgentStarter {
     private static void install(Instrumenter instrumenter, Instrumentation inst, AgentOptions options, boolean attached) {
         try {
             ClassFilter filter = new ClassFilter(options.includes(), options.excludes());
-            instrumenter.install(inst, filter, options.lockOrder(), options.races());
+            instrumenter.install(inst, filter, options.lockOrder(), options.races(), options.cache());
             // what was loaded before the transformer: other agents' classes, or the whole application when attached
             Class<?>[] loaded = inst.getAllLoadedClasses();
             instrumenter.codeSources().loadedAlready(loaded);

@@ -42,6 +42,16 @@ class AgentOptionsTest {
     }
 
     @Test
+    void keepsTransformedJdkClassesInTheUsersCacheUnlessToldOtherwise() {
+        assertThat(AgentOptions.parse(null).cache().getPath()).endsWith("weft");
+        assertThat(AgentOptions.parse("cache=off").cache()).isNull();
+        assertThat(AgentOptions.parse("cache=build/weft-cache").cache()).isEqualTo(new java.io.File("build/weft-cache"));
+        AgentOptions empty = AgentOptions.parse("cache=");
+        assertThat(empty.problems()).singleElement().asString().contains("'cache' needs a directory or off");
+        assertThat(empty.cache()).isNotNull();
+    }
+
+    @Test
     void unknownAndMalformedOptionsAreReportedOneLineEachAndIgnored() {
         AgentOptions options = AgentOptions.parse("colour=blue,filename,threshold=soon,include=com.acme.*");
 

@@ -120,6 +120,7 @@ class RaceIdiomsIT {
     /** Every JDK class whose synchronization weft models and that the program loaded got its instrumentation. */
     private static void assertEveryModelApplied(Run run) {
         assertThat(run.modelsNotApplied).as("JDK classes the models did not reach in %s", run).isEmpty();
+        assertThat(run.firstTransformError).as("classes weft failed to transform in %s", run).isNull();
     }
 
     /** One JVM's run: its recording, and both sites' methods of each race, e.g. {@code lambda$fooRacy$3 <- main}. */
@@ -130,14 +131,18 @@ class RaceIdiomsIT {
         final List<String> races;
         /** The agent's own report of the modelled JDK classes it did not instrument (empty: none). */
         final String modelsNotApplied;
+        /** The first class the agent failed to transform and why, or null: none failed. */
+        final String firstTransformError;
         ForkedJvm.Result analyzed;
 
-        private Run(String idioms, String variant, Path recording, List<String> races, String modelsNotApplied) {
+        private Run(String idioms, String variant, Path recording, List<String> races, RecordedEvent lastInfo) {
             this.idioms = idioms;
             this.variant = variant;
             this.recording = recording;
             this.races = races;
-            this.modelsNotApplied = modelsNotApplied;
+            this.modelsNotApplied = lastInfo.getString(AgentInfo.MODELS_NOT_APPLIED_TO);
+            this.firstTransformError = lastInfo.getLong(AgentInfo.TRANSFORM_ERRORS) == 0 ? null
+                : lastInfo.getString(AgentInfo.FIRST_ERROR);
         }
 
         static Run of(ForkedJvm jvm, Path dir, List<String> idioms, String variant) throws Exception {
@@ -151,10 +156,9 @@ class RaceIdiomsIT {
             RecordedEvents events = RecordedEvents.read(file);
             List<RecordedEvent> infos = events.named(AgentInfo.NAME);
             assertThat(infos).as(result.toString()).isNotEmpty();
-            String modelsNotApplied = infos.get(infos.size() - 1).getString(AgentInfo.MODELS_NOT_APPLIED_TO);
             return new Run(names, variant, file, events.named(DataRace.NAME).stream()
                 .map(e -> e.getString(DataRace.SITE_METHOD) + " <- " + e.getString(DataRace.OTHER_SITE_METHOD))
-                .distinct().collect(Collectors.toList()), modelsNotApplied);
+                .distinct().collect(Collectors.toList()), infos.get(infos.size() - 1));
         }
 
         /** Also runs {@code weft analyze} on the recording. */

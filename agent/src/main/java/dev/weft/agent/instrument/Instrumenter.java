@@ -5,6 +5,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import dev.weft.agent.origin.CodeSources;
 import dev.weft.agent.race.RaceInstrumentation;
 import dev.weft.runtime.InternalErrors;
+import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,11 +55,14 @@ public final class Instrumenter {
      * the others are transformed if and when they load. Scanning every loaded class instead costs
      * half a second of start-up for nothing; loading the modelled classes to retransform them all
      * at once cost 0.6 s of CPU (and the JIT's recompilations) for classes most programs never use.
+     *
+     * @param cache where the JDK classes transformed in earlier runs are kept ({@link JdkClassCache}), or null: nowhere
      */
-    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races) {
+    public void install(Instrumentation inst, ClassFilter filter, boolean releases, boolean races, File cache) {
         List<JdkModels.Model> models = jdkModels(races);
         modelCoverage.modelsAre(models, races);
-        inst.addTransformer(new JdkTransformer(models, races, transformedClasses, modelCoverage), true);
+        inst.addTransformer(new JdkTransformer(models, races, transformedClasses, modelCoverage,
+            JdkClassCache.open(cache, races)), true);
         // listed once the transformer is registered: what loads from now on is the transformer's
         retransform(inst, modelCoverage.modelled(inst.getAllLoadedClasses()));
         if (races) {

@@ -37,6 +37,8 @@ import net.bytebuddy.pool.TypePool;
  * models would otherwise take for synchronization between the threads that load classes.
  */
 final class JdkTransformer implements ClassFileTransformer {
+    // made before the transformer is registered, with the classes they load: made lazily, inside it,
+    // on the first class not in the cache, they loaded java.util.Random while it was that class
     private final ByteBuddy byteBuddy = new ByteBuddy()
         .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
         .with(TypeValidation.DISABLED)
@@ -47,18 +49,21 @@ final class JdkTransformer implements ClassFileTransformer {
     private final boolean races;
     private final AtomicLong transformedClasses;
     private final ModelCoverage modelCoverage;
+    private final JdkClassCache cache;
 
     /**
      * @param races              whether the synchronization models are among {@code models}
      * @param transformedClasses counts the classes transformed
      * @param modelCoverage      notes the classes transformed
+     * @param cache              the classes transformed in earlier runs ({@link JdkClassCache#OFF}: none)
      */
     JdkTransformer(List<JdkModels.Model> models, boolean races, AtomicLong transformedClasses,
-                   ModelCoverage modelCoverage) {
+                   ModelCoverage modelCoverage, JdkClassCache cache) {
         this.models = models;
         this.races = races;
         this.transformedClasses = transformedClasses;
         this.modelCoverage = modelCoverage;
+        this.cache = cache;
     }
 
     @Override
@@ -89,6 +94,21 @@ final class JdkTransformer implements ClassFileTransformer {
     }
 
     private byte[] transform(String className, byte[] bytes) {
+        byte[] transformed = cache.get(className, bytes);
+        if (transformed == null) {
+            transformed = applyModels(className, bytes);
+            cache.put(className, bytes, transformed);
+        }
+        if (transformed.length == 0) { // kept as untouched
+            return null;
+        }
+        transformedClasses.incrementAndGet();
+        modelCoverage.transformed(className);
+        return transformed;
+    }
+
+    /** The class with the models that match it applied, or {@link JdkClassCache#UNTOUCHED} if none does. */
+    private byte[] applyModels(String className, byte[] bytes) {
         ClassFileLocator classFiles = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(className, bytes),
             bootClassFiles);
         TypePool typePool = typePools.typePool(classFiles, className);
@@ -99,12 +119,7 @@ final class JdkTransformer implements ClassFileTransformer {
                 builder = model.advice().applyTo(builder == null ? byteBuddy.decorate(type, classFiles) : builder);
             }
         }
-        if (builder == null) {
-            return null;
-        }
-        byte[] transformed = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
-        transformedClasses.incrementAndGet();
-        modelCoverage.transformed(className);
-        return transformed;
+        return builder == null ? JdkClassCache.UNTOUCHED
+            : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
     }
 }
