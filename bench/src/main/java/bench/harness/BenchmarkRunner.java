@@ -14,7 +14,9 @@ import java.util.Map;
  * Runs each workload in fresh JVMs with and without the weft agent, interleaved run by run so
  * that machine noise hits both alike, and prints the ratios agent / no agent of steady-state
  * throughput (measured rounds after warm-up), whole-run wall time and peak RSS. {@code StartUp}
- * does nothing: its wall time and RSS are the fixed cost every run pays.
+ * does nothing: its wall time and RSS are the fixed cost every run pays. Each agent configuration
+ * first runs each workload once untimed, which fills weft's JDK class cache as any earlier run
+ * would; {@code StartUp} also measures race detection without the cache, the first run's cost.
  *
  * <pre>java -jar bench/target/weft-bench.jar [--runs 5] [--agent agent/target/weft-agent.jar]
  *     [--workloads LockHeavy,ReadMostlyCompute,QueueServer] [--java /path/to/java]</pre>
@@ -46,11 +48,20 @@ public final class BenchmarkRunner {
         System.out.printf(Locale.ROOT, "weft benchmarks: %d runs per configuration, %s, %d cores%n",
             runs, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         for (String workload : workloads) {
+            String mainClass = "bench.workloads." + workload;
+            for (Configuration configuration : configurations) {
+                configuration.fillCache(java, classpath, mainClass);
+            }
+            List<Configuration> measured = new ArrayList<>(configurations);
+            if (workload.equals("StartUp")) {
+                // what the first JVM of a weft build on a JDK pays once
+                measured.add(Configuration.withAgent("races=on, cache=off", agent, "races=on,cache=off"));
+            }
             Map<Configuration, List<Measurement>> results = new LinkedHashMap<>();
             for (int run = 0; run < runs; run++) {
-                for (Configuration configuration : configurations) {
+                for (Configuration configuration : measured) {
                     results.computeIfAbsent(configuration, c -> new ArrayList<>())
-                        .add(configuration.run(java, classpath, "bench.workloads." + workload));
+                        .add(configuration.run(java, classpath, mainClass));
                 }
             }
             Report.print(workload, results);
@@ -73,6 +84,17 @@ public final class BenchmarkRunner {
 
         static Configuration withAgent(String name, Path agent, String options) {
             return new Configuration(name, agent, options);
+        }
+
+        /**
+         * One untimed run, so that the agent's JDK class cache ({@code cache=}) holds what the
+         * workload loads, as it does after the first run of a weft build on a JDK: the measured
+         * runs are the ones every later run is like.
+         */
+        void fillCache(String java, Path classpath, String mainClass) throws IOException, InterruptedException {
+            if (agent != null) {
+                run(java, classpath, mainClass);
+            }
         }
 
         Measurement run(String java, Path classpath, String mainClass) throws IOException, InterruptedException {
