@@ -479,20 +479,77 @@ public final class Hooks {
     }
 
     /**
-     * A traversal of a {@code ConcurrentHashMap} reached its next element, which may have been put
-     * after the traversal began: what was published on the map (the thread's last traversed one)
-     * happens before what follows. A thread traversing two maps at once takes in only the last
-     * one's, and a traversal split to another thread (a parallel stream) none: races on elements
-     * put meanwhile may then be reported falsely.
+     * A {@code ConcurrentHashMap}, {@code map}, made {@code table}: its first, a pre-sized or a
+     * resized table, or one read back from a stream. Traversals of the table, on any thread, are
+     * traversals of that map ({@link MapTables}).
      */
-    public static void traversalAdvanced() {
+    public static void mapTableMade(Object map, Object table) {
+        if (!races || map == null || table == null) {
+            return;
+        }
+        try {
+            MapTables.made(map, table);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * A {@code ConcurrentHashMap}, {@code map}, begins moving its elements to a larger table (a
+     * resize or a thread helping with one; null: it is done). The table is made inside, and the
+     * forwarding nodes that lead traversals to it name it ({@link #forwardingMade}).
+     */
+    public static void mapResizing(Object map) {
+        if (!races) {
+            return;
+        }
+        try {
+            ThreadStates.current().resizingMap = map;
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * A resize made its forwarding node to {@code nextTable}, before it moves any bin: the next
+     * table is noted with the map, so that a traversal led to it knows the map.
+     */
+    public static void forwardingMade(Object nextTable) {
+        if (!races) {
+            return;
+        }
+        try {
+            Object map = ThreadStates.current().resizingMap;
+            if (map != null && nextTable != null) {
+                MapTables.made(map, nextTable);
+            }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * A traversal of a {@code ConcurrentHashMap}'s {@code table} reached its next element, which
+     * may have been put after the traversal began: what was published on the table's map happens
+     * before what follows. Where the table's map is not known, the map the thread last used a
+     * view of stands for it; a traversal split to a thread that used no view of it then takes in
+     * nothing, and races on elements put meanwhile may be reported falsely.
+     */
+    public static void traversalAdvanced(Object table) {
         if (!races) {
             return;
         }
         try {
             ThreadState state = applicationSyncState();
-            if (state != null && state.traversedSlot >= 0) {
-                SyncClocks.acquire(state.traversedSlot, state);
+            if (state == null) {
+                return;
+            }
+            int slot = table != null ? MapTables.slotOf(state, table) : -1;
+            if (slot < 0) {
+                slot = state.traversedSlot;
+            }
+            if (slot >= 0) {
+                SyncClocks.acquire(slot, state);
             }
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);

@@ -41,9 +41,14 @@ final class ThreadState {
     int pendingSlot = -1;
     /**
      * The clock slot of the {@code ConcurrentHashMap} whose view the thread used last (-1: none):
-     * what its traversals take in at each element ({@link Hooks#traversalAdvanced}).
+     * what its traversals take in at each element of a table whose map is not known
+     * ({@link Hooks#traversalAdvanced}).
      */
     int traversedSlot = -1;
+    /** The entry of the last map table the thread traversed ({@link MapTables}), or null. */
+    MapTables.Table traversedTable;
+    /** The {@code ConcurrentHashMap} whose resize the thread takes part in, or null ({@link Hooks#mapResizing}). */
+    Object resizingMap;
     /** Whether the thread is between a StampedLock's tryOptimisticRead and validate (see {@link OptimisticReads}). */
     boolean speculating;
     OptimisticReads optimistic;

@@ -81,6 +81,14 @@ final class WeakIdentityTable {
         return found != null ? found : segment.get(this, key, hash);
     }
 
+    /** The entry of {@code key} if it has one, else null (none is created). */
+    Entry find(Object key) {
+        int hash = mix(System.identityHashCode(key));
+        Segment segment = segments[hash & (SEGMENTS - 1)];
+        Entry found = segment.peek(key, hash);
+        return found != null ? found : segment.find(key, hash);
+    }
+
     /** Moves {@code entry}, which {@link #get} returned, to the old generation, if it is still in the table. */
     void keep(Entry entry) {
         if (!entry.old) {
@@ -213,11 +221,13 @@ final class WeakIdentityTable {
             return found != null ? found : young.peek(key, hash);
         }
 
-        synchronized Entry get(WeakIdentityTable table, Object key, int hash) {
+        synchronized Entry find(Object key, int hash) {
             Entry found = old.find(key, hash);
-            if (found == null) {
-                found = young.find(key, hash);
-            }
+            return found != null ? found : young.find(key, hash);
+        }
+
+        synchronized Entry get(WeakIdentityTable table, Object key, int hash) {
+            Entry found = find(key, hash);
             if (found != null) {
                 return found;
             }

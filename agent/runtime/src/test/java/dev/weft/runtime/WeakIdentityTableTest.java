@@ -59,6 +59,18 @@ class WeakIdentityTableTest {
     }
 
     @Test
+    void findingAKeyMakesNoEntry() {
+        int[] key = new int[1];
+        assertThat(table.find(key)).isNull();
+        assertThat(table.size()).isZero();
+
+        WeakIdentityTable.Entry entry = table.get(key);
+        assertThat(table.find(key)).isSameAs(entry);
+        table.keep(entry);
+        assertThat(table.find(key)).isSameAs(entry);
+    }
+
+    @Test
     void aFullYoungGenerationIsDroppedWholeWhileKeptEntriesStay() {
         List<Object> kept = new ArrayList<>();
         List<WeakIdentityTable.Entry> keptEntries = new ArrayList<>();

@@ -103,11 +103,21 @@ public final class Instrumenter {
 
     /**
      * Loads, now that the models' transformer is registered, the modelled JDK classes that weft's
-     * application transformer uses on its first classes: loaded inside a transformer, no
-     * transformer of weft's would see them, and they would stay unmodelled for the application too
-     * (see {@link #applyMissedModels}). {@code RaceIdiomsIT} fails if one is left out here.
+     * application transformer uses on its first classes, and the machinery classes, which run
+     * wherever the JDK needs them: loaded inside a transformer, no transformer of weft's would see
+     * them, and they would stay unmodelled for the application too (see {@link #applyMissedModels}).
+     * {@code RaceIdiomsIT} fails if one is left out here.
      */
     private static void loadModelledClassesTheTransformersUse() {
+        // JFR's count of exceptions, for one, loads with the first Throwable, which may be made
+        // inside a transformer (late, once the JDK classes come from the cache)
+        for (String machinery : JdkSynchronizers.machineryClasses()) {
+            try {
+                Class.forName(machinery, false, null);
+            } catch (ClassNotFoundException e) {
+                // not in this JDK
+            }
+        }
         try {
             // CodeSources' counters, and the VarHandles Striped64 makes when it initializes
             Class.forName("java.util.concurrent.atomic.LongAdder", true, null);

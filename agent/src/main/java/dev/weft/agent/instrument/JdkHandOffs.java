@@ -43,7 +43,14 @@ final class JdkHandOffs {
         "java.util.concurrent.ConcurrentHashMap$KeySetView", "java.util.concurrent.ConcurrentHashMap$ValuesView",
         "java.util.concurrent.ConcurrentHashMap$EntrySetView",
     };
-    private static final String MAP_TRAVERSER = "java.util.concurrent.ConcurrentHashMap$Traverser";
+    private static final String MAP = "java.util.concurrent.ConcurrentHashMap";
+    /** What walks a map's table, each with its own {@code tab}: iterators and spliterators, and the parallel bulk operations' tasks. */
+    private static final String[] MAP_TRAVERSERS = {
+        "java.util.concurrent.ConcurrentHashMap$Traverser", "java.util.concurrent.ConcurrentHashMap$BulkTask",
+    };
+    /** The map's methods that make a table, besides a resize's {@code transfer}: its first, a pre-sized one, one read back. */
+    private static final String[] MAP_TABLE_MAKERS = {"initTable", "tryPresize", "readObject"};
+    private static final String MAP_FORWARDING_NODE = "java.util.concurrent.ConcurrentHashMap$ForwardingNode";
     /** The other weakly consistent iterators of the modelled collections (see {@link IteratorAdvice}). */
     private static final String[] ITERATORS = {
         "java.util.concurrent.ConcurrentLinkedQueue$Itr", "java.util.concurrent.ConcurrentLinkedDeque$AbstractItr",
@@ -75,9 +82,16 @@ final class JdkHandOffs {
             .type(namedOneOf(ITERATORS))
             .transform(new PreparedAdvice()
                 .advice(named("next").and(takesArguments(0)).and(not(isBridge())), IteratorAdvice.class))
-            .type(named(MAP_TRAVERSER))
+            .type(named(MAP))
             .transform(new PreparedAdvice()
-                .advice(named("advance"), MapTraversalAdvice.Advanced.class))
+                .advice(namedOneOf(MAP_TABLE_MAKERS), MapTraversalAdvice.TableMade.class)
+                .advice(named("transfer"), MapTraversalAdvice.Resizing.class))
+            .type(named(MAP_FORWARDING_NODE))
+            .transform(new PreparedAdvice()
+                .advice(isConstructor(), MapTraversalAdvice.ForwardingMade.class))
+            .type(namedOneOf(MAP_TRAVERSERS))
+            .transform(new PreparedAdvice()
+                .advice(named("advance").and(takesArguments(0)), MapTraversalAdvice.Advanced.class))
             .type(named(CLEANER))
             .transform(new PreparedAdvice()
                 .advice(named("register"), CleanerAdvice.Registered.class))
@@ -132,8 +146,9 @@ final class JdkHandOffs {
         List<String> names = new ArrayList<>(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
         names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));
         names.addAll(List.of(QUEUED_SYNCHRONIZERS));
-        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP_TRAVERSER, CLEANER, CLEANABLE));
+        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP, MAP_FORWARDING_NODE, CLEANER, CLEANABLE));
         names.addAll(List.of(MAP_VIEWS));
+        names.addAll(List.of(MAP_TRAVERSERS));
         names.addAll(List.of(ITERATORS));
         return names;
     }

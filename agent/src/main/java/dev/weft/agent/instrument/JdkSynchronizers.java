@@ -326,6 +326,18 @@ final class JdkSynchronizers {
         return dot > 0 && TASK_PACKAGES.contains(className.substring(0, dot));
     }
 
+    /**
+     * The machinery classes (see {@code MACHINERY}): JDK code that any thread may run anywhere —
+     * inside a transformer too, where a class that loads is given to no transformer of weft's.
+     */
+    static List<String> machineryClasses() {
+        List<String> names = new ArrayList<>();
+        for (String[] machinery : MACHINERY) {
+            names.add(machinery[0]);
+        }
+        return names;
+    }
+
     /** Every class the models name (some are not in every JDK). */
     private static Set<String> namedClasses() {
         List<String> names = new ArrayList<>(List.of(MONITOR_LIKE));
@@ -337,9 +349,7 @@ final class JdkSynchronizers {
         names.add(COUNTED_COMPLETER);
         names.addAll(List.of(CONDITIONS));
         names.addAll(List.of(CLASS_LOADING));
-        for (String[] machinery : MACHINERY) {
-            names.add(machinery[0]);
-        }
+        names.addAll(machineryClasses());
         names.addAll(JdkHandOffs.namedClasses());
         names.addAll(List.of(varHandleClasses(false)));
         names.addAll(List.of(varHandleClasses(true)));

@@ -141,6 +141,8 @@ public final class RaceIdioms {
             RaceIdioms::concurrentHashMapComputeRacy);
         idiom("concurrentHashMapTraversal", RaceIdioms::concurrentHashMapTraversalCorrect,
             RaceIdioms::concurrentHashMapTraversalRacy);
+        idiom("concurrentHashMapParallelTraversal", RaceIdioms::concurrentHashMapParallelTraversalCorrect,
+            RaceIdioms::concurrentHashMapParallelTraversalRacy);
         idiom("weaklyConsistentIterators", RaceIdioms::weaklyConsistentIteratorsCorrect,
             RaceIdioms::weaklyConsistentIteratorsRacy);
         idiom("concurrentLinkedQueue", RaceIdioms::concurrentLinkedQueueCorrect,
@@ -1891,6 +1893,57 @@ public final class RaceIdioms {
             for (Box seen : map.values()) {
                 sum += seen.value + 1;
             }
+        }
+        putter.join();
+    }
+
+    /**
+     * A map read by parallel streams and the map's own parallel bulk operations, whose split
+     * traversals run on fork/join workers, while another thread puts filled boxes (and resizes it).
+     */
+    static void concurrentHashMapParallelTraversalCorrect() throws Exception {
+        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        int count = 20_000;
+        Thread putter = start("putter", () -> {
+            for (int i = 0; i < count; i++) {
+                Box box = new Box();
+                box.value = i;
+                map.put(i, box);
+            }
+        });
+        long seen = 0;
+        for (int round = 0; seen < count; round++) {
+            LongAdder sum = new LongAdder();
+            switch (round % 3) {
+                case 0:
+                    sum.add(map.values().parallelStream().mapToLong(box -> box.value).sum());
+                    break;
+                case 1:
+                    map.forEachValue(1, box -> sum.add(box.value));
+                    break;
+                default:
+                    sum.add(map.reduceValuesToLong(1, box -> box.value, 0L, Long::sum));
+                    break;
+            }
+            seen = map.size();
+        }
+        putter.join();
+    }
+
+    static void concurrentHashMapParallelTraversalRacy() throws Exception {
+        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        for (int i = 0; i < 64; i++) {
+            map.put(-i - 1, new Box()); // enough elements for the stream to split
+        }
+        Box box = new Box();
+        Thread putter = start("putter", () -> {
+            map.put(1, box);
+            pause();
+            box.value = 1; // after the put the traversal found it by
+        });
+        long sum = 0;
+        while (sum == 0) {
+            sum = map.values().parallelStream().mapToLong(seen -> seen.value).sum();
         }
         putter.join();
     }

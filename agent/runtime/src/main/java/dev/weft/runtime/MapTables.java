@@ -1,0 +1,68 @@
+package dev.weft.runtime;
+
+/**
+ * The bucket tables of the program's {@code ConcurrentHashMap}s, each with its map's
+ * synchronization slot ({@link SyncClocks}), for the traversals that run where the map is not known.
+ *
+ * <p>A traversal of a {@code ConcurrentHashMap} is weakly consistent: it may reach elements put
+ * after it began, so each of its steps takes in the map's clock ({@link Hooks#traversalAdvanced}).
+ * The step knows only the table it walks — a {@code Traverser}'s or a bulk task's {@code tab} —
+ * and it may run on any thread: a parallel stream's split spliterators and the map's own parallel
+ * bulk operations run on fork/join workers that never called a method of the map. So each table
+ * is noted with its map when the map makes it (its first table, a pre-sized one, a deserialized
+ * one, and a resize's next one as soon as the forwarding node that leads traversals to it is
+ * made), and a step looks its table up here; each thread remembers its last table's entry, so a
+ * traversal's steps after the first compare one reference.
+ *
+ * <p>The entries are a {@link WeakIdentityTable}'s, kept in its old generation (tables are made
+ * rarely, and a dropped one would leave its traversals unordered): they never keep a table alive.
+ * A table not found is taken for the thread's last traversed one's map ({@link #slotOf}), and
+ * without one, for the map the thread last used a view of (see {@link Hooks#traversing}).
+ */
+final class MapTables {
+    private static final WeakIdentityTable TABLES = new WeakIdentityTable(new WeakIdentityTable.Factory() {
+        @Override
+        public WeakIdentityTable.Entry create(Object table, java.lang.ref.ReferenceQueue<Object> queue) {
+            return new Table(table, queue);
+        }
+    });
+
+    /** A table's entry: a weak reference to the table, with its map's slot. */
+    static final class Table extends WeakIdentityTable.Entry {
+        /** The slot of the map that made the table; -1 until noted. */
+        volatile int slot = -1;
+
+        Table(Object table, java.lang.ref.ReferenceQueue<Object> queue) {
+            super(table, queue);
+        }
+    }
+
+    private MapTables() {
+    }
+
+    /** The map {@code map} has made {@code table} (not null). */
+    static void made(Object map, Object table) {
+        Table entry = (Table) TABLES.get(table);
+        entry.slot = SyncClocks.slotOf(map);
+        TABLES.keep(entry);
+    }
+
+    /**
+     * The slot of the map that made {@code table}. A table not noted — the next table of a resize
+     * still under way, which a traversal reaches through a bin already moved, or a table made before
+     * weft was installed — is taken for the thread's last traversed table's, most likely the same
+     * map's (-1 if there is none).
+     */
+    static int slotOf(ThreadState state, Object table) {
+        Table last = state.traversedTable;
+        if (last != null && last.get() == table) {
+            return last.slot;
+        }
+        Table found = (Table) TABLES.find(table);
+        if (found != null && found.slot >= 0) {
+            state.traversedTable = found;
+            return found.slot;
+        }
+        return last != null ? last.slot : -1;
+    }
+}
