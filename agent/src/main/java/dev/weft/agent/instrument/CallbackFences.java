@@ -1,6 +1,7 @@
 package dev.weft.agent.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
 import java.util.List;
@@ -28,27 +29,38 @@ import net.bytebuddy.pool.TypePool;
  */
 final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
     /** Around the callbacks a method calls itself ({@code ConcurrentHashMap.compute}'s function). */
-    static final CallbackFences AROUND_CALLBACKS = new CallbackFences(false);
+    static final CallbackFences AROUND_CALLBACKS = new CallbackFences(false, false);
     /**
      * Around its callbacks and its monitor blocks: for the synchronized wrappers, which call the
      * callback inside the wrapped collection, under their own monitor.
      */
-    static final CallbackFences AROUND_MONITORS = new CallbackFences(true);
+    static final CallbackFences AROUND_MONITORS = new CallbackFences(true, false);
+    /**
+     * Before the callbacks of an inner class's method, with its outer object's clock ({@code this$0}):
+     * a weakly consistent collection's spliterator hands its action elements added after the
+     * traversal began, so the collection's clock is taken in before each; the action publishes
+     * nothing on the collection.
+     */
+    static final CallbackFences BEFORE_CALLBACKS_OF_OUTER = new CallbackFences(false, true);
     /** The functional interfaces' package, and the other types through which the JDK calls the caller's code. */
     private static final String FUNCTIONS = "java.util.function.";
     private static final List<String> OTHER_CALLBACKS =
         List.of("java.lang.Runnable", "java.util.concurrent.Callable", "java.util.Comparator");
     private static final String HOOKS = "dev/weft/runtime/Hooks";
     private static final String ON_OBJECT = "(Ljava/lang/Object;)V";
+    private static final String OUTER = "this$0";
     /**
      * Whether monitor blocks are fenced too. Not for the concurrent map, whose bin locks guard no
      * code of the caller's but its callbacks (fenced themselves): fencing every bin lock taken to
      * find a key cost QueueServer a fifth of its throughput under {@code races=on}.
      */
     private final boolean monitors;
+    /** Whether the clock is the outer object's ({@code this$0}), taken in before each callback only. */
+    private final boolean outer;
 
-    private CallbackFences(boolean monitors) {
+    private CallbackFences(boolean monitors, boolean outer) {
         this.monitors = monitors;
+        this.outer = outer;
     }
 
     /** The types through which the JDK calls the caller's code: the models' methods taking one are fenced. */
@@ -66,6 +78,9 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
     public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
                               MethodVisitor methodVisitor, Implementation.Context implementationContext,
                               TypePool typePool, int writerFlags, int readerFlags) {
+        String owner = instrumentedType.getInternalName();
+        String outerType = outer ? instrumentedType.getDeclaredFields().filter(named(OUTER)).getOnly().getDescriptor()
+            : null;
         return new MethodVisitor(Opcodes.ASM9, methodVisitor) {
             @Override
             public void visitInsn(int opcode) {
@@ -85,7 +100,7 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
                     hook("syncExit");
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                if (callback) {
+                if (callback && !outer) {
                     hook("syncEnter");
                 }
             }
@@ -95,9 +110,12 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
                 super.visitMaxs(maxStack + 1, maxLocals);
             }
 
-            /** {@code Hooks.<name>(this)}: straight-line code that leaves the operand stack as it was. */
+            /** {@code Hooks.<name>(this)} or {@code (this$0)}: straight-line code that leaves the operand stack as it was. */
             private void hook(String name) {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
+                if (outer) {
+                    super.visitFieldInsn(Opcodes.GETFIELD, owner, OUTER, outerType);
+                }
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, ON_OBJECT, false);
             }
         };

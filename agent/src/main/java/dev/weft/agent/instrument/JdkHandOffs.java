@@ -59,6 +59,14 @@ final class JdkHandOffs {
         "java.util.concurrent.ConcurrentSkipListMap$ValueIterator", "java.util.concurrent.ConcurrentSkipListMap$KeyIterator",
         "java.util.concurrent.ConcurrentSkipListMap$EntryIterator",
     };
+    /** The spliterators of those collections (inner classes too), whose splits and actions may run on other threads. */
+    private static final String[] SPLITERATORS = {
+        "java.util.concurrent.ConcurrentLinkedQueue$CLQSpliterator",
+        "java.util.concurrent.ConcurrentLinkedDeque$CLDSpliterator",
+        "java.util.concurrent.LinkedBlockingQueue$LBQSpliterator",
+        "java.util.concurrent.LinkedBlockingDeque$LBDSpliterator",
+        "java.util.concurrent.LinkedTransferQueue$LTQSpliterator",
+    };
     private static final String CLEANER = "java.lang.ref.Cleaner";
     private static final String CLEANABLE = "jdk.internal.ref.PhantomCleanable";
     private static final String TIMER = "java.util.Timer";
@@ -82,6 +90,10 @@ final class JdkHandOffs {
             .type(namedOneOf(ITERATORS))
             .transform(new PreparedAdvice()
                 .advice(named("next").and(takesArguments(0)).and(not(isBridge())), IteratorAdvice.class))
+            .type(namedOneOf(SPLITERATORS))
+            .transform(new PreparedAdvice()
+                .advice(named("trySplit"), IteratorAdvice.class) // its batch goes to another thread's task
+                .rewrite(namedOneOf("tryAdvance", "forEachRemaining"), CallbackFences.BEFORE_CALLBACKS_OF_OUTER))
             .type(named(MAP))
             .transform(new PreparedAdvice()
                 .advice(namedOneOf(MAP_TABLE_MAKERS), MapTraversalAdvice.TableMade.class)
@@ -150,6 +162,7 @@ final class JdkHandOffs {
         names.addAll(List.of(MAP_VIEWS));
         names.addAll(List.of(MAP_TRAVERSERS));
         names.addAll(List.of(ITERATORS));
+        names.addAll(List.of(SPLITERATORS));
         return names;
     }
 }

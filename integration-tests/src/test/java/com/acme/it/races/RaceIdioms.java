@@ -145,6 +145,8 @@ public final class RaceIdioms {
             RaceIdioms::concurrentHashMapParallelTraversalRacy);
         idiom("weaklyConsistentIterators", RaceIdioms::weaklyConsistentIteratorsCorrect,
             RaceIdioms::weaklyConsistentIteratorsRacy);
+        idiom("concurrentQueueSpliterators", RaceIdioms::concurrentQueueSpliteratorsCorrect,
+            RaceIdioms::concurrentQueueSpliteratorsRacy);
         idiom("concurrentLinkedQueue", RaceIdioms::concurrentLinkedQueueCorrect,
             RaceIdioms::concurrentLinkedQueueRacy);
         idiom("copyOnWriteArrayList", RaceIdioms::copyOnWriteArrayListCorrect, RaceIdioms::copyOnWriteArrayListRacy);
@@ -1946,6 +1948,66 @@ public final class RaceIdioms {
             sum = map.values().parallelStream().mapToLong(seen -> seen.value).sum();
         }
         putter.join();
+    }
+
+    /**
+     * Queues read by parallel streams (whose splits hand batches to fork/join workers), sequential
+     * streams and {@code tryAdvance} while another thread adds filled boxes.
+     */
+    static void concurrentQueueSpliteratorsCorrect() throws Exception {
+        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
+        LinkedBlockingQueue<Box> blocking = new LinkedBlockingQueue<>();
+        int count = 5_000;
+        Thread adder = start("adder", () -> {
+            for (int i = 0; i < count; i++) {
+                Box box = new Box();
+                box.value = i;
+                queue.add(box);
+                Box other = new Box();
+                other.value = i;
+                blocking.add(other);
+            }
+        });
+        long seen = 0;
+        for (int round = 0; seen < 2 * count; round++) {
+            LongAdder sum = new LongAdder();
+            for (java.util.Collection<Box> collection : List.<java.util.Collection<Box>>of(queue, blocking)) {
+                switch (round % 3) {
+                    case 0:
+                        sum.add(collection.parallelStream().mapToLong(box -> box.value).sum());
+                        break;
+                    case 1:
+                        sum.add(collection.stream().mapToLong(box -> box.value).sum());
+                        break;
+                    default:
+                        java.util.Spliterator<Box> spliterator = collection.spliterator();
+                        while (spliterator.tryAdvance(box -> sum.add(box.value))) {
+                            // one element a call
+                        }
+                        break;
+                }
+            }
+            seen = queue.size() + blocking.size();
+        }
+        adder.join();
+    }
+
+    static void concurrentQueueSpliteratorsRacy() throws Exception {
+        ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < 64; i++) {
+            queue.add(new Box()); // enough elements for the stream to split
+        }
+        Box box = new Box();
+        Thread adder = start("adder", () -> {
+            queue.add(box);
+            pause();
+            box.value = 1; // after the add the traversal found it by
+        });
+        long sum = 0;
+        while (sum == 0) {
+            sum = queue.parallelStream().mapToLong(seen -> seen.value).sum();
+        }
+        adder.join();
     }
 
     /** Collections read through their iterators while another thread adds filled boxes. */
