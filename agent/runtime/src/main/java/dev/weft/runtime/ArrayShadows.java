@@ -100,13 +100,49 @@ public final class ArrayShadows {
     }
 
     /**
-     * The thread is about to enter the monitor of {@code array}: its shadow is looked up now, while
-     * the monitor is not held, and the accesses in the block find it as the thread's last one. Looked
-     * up inside the block, the array's identity hash would be taken from a held monitor, which
-     * HotSpot does outside compiled code (and, the first time, by inflating the monitor).
+     * The clock of {@code array}'s monitor ({@link MonitorClocks}), kept in a map beside the array's
+     * shadow, whose accesses look it up anyway: null if the table has no room to pin one more
+     * shadow, and the monitor's clock is a hashed slot's.
+     *
+     * <p>A monitor's clock must never be lost while its array lives — a fresh one would order
+     * nothing, and races would be reported that the monitor prevents — so the shadow that holds it
+     * is {@linkplain WeakIdentityTable#pin pinned} in the table first, under the shadow's lock, and
+     * the clock is set once: every thread that asks finds that one shadow and that one clock. A
+     * thread whose cache still holds a shadow the table dropped takes the table's.
+     *
+     * <p>Called first while the thread is about to enter the monitor, not holding it: the array's
+     * identity hash is taken then (taken from a held monitor, it is a call into the VM and, the first
+     * time, inflates the monitor), and the accesses in the block find the shadow as the thread's
+     * last one. Then again when it holds it, and when it releases it: those find it as one of the
+     * thread's recent ones.
      */
-    static void locking(ThreadState thread, Object array) {
-        lookUp(thread, array);
+    static ShadowMap monitorOf(ThreadState thread, Object array) {
+        ArrayShadow shadow = lookUp(thread, array);
+        for (int tries = 0; tries < PIN_TRIES; tries++) {
+            ShadowMap monitor = shadow.monitor != null ? shadow.monitor : pinWithMonitor(shadow);
+            if (monitor != null) {
+                return monitor;
+            }
+            ArrayShadow current = (ArrayShadow) TABLE.get(array);
+            if (current == shadow) {
+                return null; // in the table, but its segment pins no more
+            }
+            shadow = current; // the thread's shadow had been dropped: the table's
+        }
+        return null;
+    }
+
+    /** How often {@link #monitorOf} looks for a shadow still in the table before it gives up (generations dropped meanwhile). */
+    private static final int PIN_TRIES = 4;
+
+    /** The monitor clock of {@code shadow}, made when the table pins it; null if the table would not. */
+    private static ShadowMap pinWithMonitor(ArrayShadow shadow) {
+        synchronized (shadow) {
+            if (shadow.monitor == null && TABLE.pin(shadow)) {
+                shadow.monitor = new ShadowMap();
+            }
+            return shadow.monitor;
+        }
     }
 
     /**
