@@ -67,8 +67,8 @@ public final class ArrayShadows {
     }
 
     /**
-     * The shadow of {@code array}: one of the thread's recent ones from the table, else the table's,
-     * which becomes the most recent.
+     * The shadow of {@code array}: one of the thread's recent ones from the table, else one of its
+     * pinned ones, else the table's; it becomes the most recent.
      */
     static ArrayShadow lookUp(ThreadState thread, Object array) {
         ArrayShadow[] recent = thread.recentArrays;
@@ -86,7 +86,7 @@ public final class ArrayShadows {
             }
         }
         if (shadow == null) {
-            shadow = (ArrayShadow) TABLE.get(array);
+            shadow = pinnedOrTable(thread, array);
             for (int i = RECENT - 1; i > 0; i--) {
                 recent[i] = recent[i - 1]; // not System.arraycopy: its collector barrier is a call out of line
             }
@@ -98,6 +98,37 @@ public final class ArrayShadows {
         }
         return shadow;
     }
+
+    /**
+     * The table's shadow of {@code array}, looked for first among the pinned shadows the thread took
+     * from the table before ({@link ThreadState#pinnedArrays}, by the table's hash): a session locked
+     * request after request is found without the table's segment, bucket and chain, each a cache line
+     * that other threads' inserts move to their cores. Only pinned shadows are kept there: the table
+     * never drops them while their arrays live, so the one found is the table's.
+     */
+    private static ArrayShadow pinnedOrTable(ThreadState thread, Object array) {
+        int hash = WeakIdentityTable.hashOf(array);
+        ArrayShadow[] pinned = thread.pinnedArrays;
+        int slot = hash & (PINNED_SLOTS - 1);
+        if (pinned != null) {
+            ArrayShadow candidate = pinned[slot];
+            if (candidate != null && candidate.refersTo(array)) {
+                return candidate;
+            }
+        }
+        ArrayShadow shadow = (ArrayShadow) TABLE.get(array, hash);
+        if (shadow.pinned) {
+            if (pinned == null) {
+                pinned = new ArrayShadow[PINNED_SLOTS];
+                thread.pinnedArrays = pinned;
+            }
+            pinned[slot] = shadow;
+        }
+        return shadow;
+    }
+
+    /** Slots of a thread's {@link ThreadState#pinnedArrays}, allocated when it first finds a pinned shadow. */
+    static final int PINNED_SLOTS = 8192;
 
     /**
      * The clock of {@code array}'s monitor ({@link MonitorClocks}), kept in a map beside the array's

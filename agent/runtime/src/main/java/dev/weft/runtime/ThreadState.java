@@ -82,6 +82,11 @@ final class ThreadState {
      * the table; see {@link ArrayShadows#RECENT}); allocated with {@link #arrayCache}.
      */
     ArrayShadow[] recentArrays;
+    /**
+     * Pinned array shadows (those holding a monitor's clock) this thread took from the table, by
+     * the table's hash (see {@link ArrayShadows#PINNED_SLOTS}); null until the first one.
+     */
+    ArrayShadow[] pinnedArrays;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;

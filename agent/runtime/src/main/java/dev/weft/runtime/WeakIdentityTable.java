@@ -87,7 +87,11 @@ final class WeakIdentityTable {
 
     /** The entry of {@code key}, created on first use (or again after its generation was dropped). */
     Entry get(Object key) {
-        int hash = mix(System.identityHashCode(key));
+        return get(key, hashOf(key));
+    }
+
+    /** As {@link #get(Object)}, with the key's {@link #hashOf hash}, which the caller took. */
+    Entry get(Object key, int hash) {
         Segment segment = segments[hash & (SEGMENTS - 1)];
         Entry found = segment.peek(key, hash);
         return found != null ? found : segment.get(this, key, hash);
@@ -132,8 +136,9 @@ final class WeakIdentityTable {
         return sum;
     }
 
-    private static int mix(int hash) {
-        int h = hash * 0x9E3779B9;
+    /** The hash the table keeps {@code key} under (its entry's {@link Entry#hash}): its identity hash, mixed. */
+    static int hashOf(Object key) {
+        int h = System.identityHashCode(key) * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
 

@@ -55,6 +55,20 @@ class MonitorClocksTest {
     }
 
     @Test
+    void aThreadFindsAPinnedShadowWithoutTheTableAndItIsTheTables() {
+        long[] session = new long[2];
+        ShadowMap clock = ArrayShadows.monitorOf(first, session);
+        ArrayShadow shadow = ArrayShadows.lookUp(second, session); // from the table: now among its pinned ones
+        for (int i = 0; i < ArrayShadows.RECENT; i++) {
+            ArrayShadows.lookUp(second, new int[1]); // out of its recent ones
+        }
+
+        assertThat(second.pinnedArrays).contains(shadow);
+        assertThat(ArrayShadows.lookUp(second, session)).isSameAs(shadow);
+        assertThat(shadow.monitor).isSameAs(clock);
+    }
+
+    @Test
     void anArrayWhoseShadowCouldNotBePinnedReleasesIntoItsSlotWhichEveryLaterOwnerTakesIn()
         throws InterruptedException {
         java.util.List<int[]> pinned = new java.util.ArrayList<>();
