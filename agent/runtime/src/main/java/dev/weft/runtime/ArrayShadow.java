@@ -42,6 +42,11 @@ final class ArrayShadow extends RangeShadow {
     /** Whether {@link #nameId} names where the array is kept (a field), not just its type. */
     boolean named;
     /**
+     * The clock of the array's monitor, once a thread synchronized on it: set once, under this
+     * shadow's lock, when the table pinned the shadow (see {@link ArrayShadows#monitorOf}).
+     */
+    ShadowMap monitor;
+    /**
      * Null while the array is coarse (this shadow, as a {@link RangeShadow}, covers it); then per range of {@value #RANGE} elements a
      * {@link RangeShadow}, a {@code Shadow[]} of its elements, or null while untouched.
      */

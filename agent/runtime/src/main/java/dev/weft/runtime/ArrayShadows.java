@@ -67,8 +67,8 @@ public final class ArrayShadows {
     }
 
     /**
-     * The shadow of {@code array}: one of the thread's recent ones from the table, else the table's,
-     * which becomes the most recent.
+     * The shadow of {@code array}: one of the thread's recent ones from the table, else one of its
+     * pinned ones, else the table's; it becomes the most recent.
      */
     static ArrayShadow lookUp(ThreadState thread, Object array) {
         ArrayShadow[] recent = thread.recentArrays;
@@ -86,7 +86,7 @@ public final class ArrayShadows {
             }
         }
         if (shadow == null) {
-            shadow = (ArrayShadow) TABLE.get(array);
+            shadow = pinnedOrTable(thread, array);
             for (int i = RECENT - 1; i > 0; i--) {
                 recent[i] = recent[i - 1]; // not System.arraycopy: its collector barrier is a call out of line
             }
@@ -100,13 +100,80 @@ public final class ArrayShadows {
     }
 
     /**
-     * The thread is about to enter the monitor of {@code array}: its shadow is looked up now, while
-     * the monitor is not held, and the accesses in the block find it as the thread's last one. Looked
-     * up inside the block, the array's identity hash would be taken from a held monitor, which
-     * HotSpot does outside compiled code (and, the first time, by inflating the monitor).
+     * The table's shadow of {@code array}, looked for first among the pinned shadows the thread took
+     * from the table before ({@link ThreadState#pinnedArrays}, by the table's hash): a session locked
+     * request after request is found without the table's segment, bucket and chain, each a cache line
+     * that other threads' inserts move to their cores. Only pinned shadows are kept there: the table
+     * never drops them while their arrays live, so the one found is the table's.
      */
-    static void locking(ThreadState thread, Object array) {
-        lookUp(thread, array);
+    private static ArrayShadow pinnedOrTable(ThreadState thread, Object array) {
+        int hash = WeakIdentityTable.hashOf(array);
+        ArrayShadow[] pinned = thread.pinnedArrays;
+        int slot = hash & (PINNED_SLOTS - 1);
+        if (pinned != null) {
+            ArrayShadow candidate = pinned[slot];
+            if (candidate != null && candidate.refersTo(array)) {
+                return candidate;
+            }
+        }
+        ArrayShadow shadow = (ArrayShadow) TABLE.get(array, hash);
+        if (shadow.pinned) {
+            if (pinned == null) {
+                pinned = new ArrayShadow[PINNED_SLOTS];
+                thread.pinnedArrays = pinned;
+            }
+            pinned[slot] = shadow;
+        }
+        return shadow;
+    }
+
+    /** Slots of a thread's {@link ThreadState#pinnedArrays}, allocated when it first finds a pinned shadow. */
+    static final int PINNED_SLOTS = 8192;
+
+    /**
+     * The clock of {@code array}'s monitor ({@link MonitorClocks}), kept in a map beside the array's
+     * shadow, whose accesses look it up anyway: null if the table has no room to pin one more
+     * shadow, and the monitor's clock is a hashed slot's.
+     *
+     * <p>A monitor's clock must never be lost while its array lives — a fresh one would order
+     * nothing, and races would be reported that the monitor prevents — so the shadow that holds it
+     * is {@linkplain WeakIdentityTable#pin pinned} in the table first, under the shadow's lock, and
+     * the clock is set once: every thread that asks finds that one shadow and that one clock. A
+     * thread whose cache still holds a shadow the table dropped takes the table's.
+     *
+     * <p>Called first while the thread is about to enter the monitor, not holding it: the array's
+     * identity hash is taken then (taken from a held monitor, it is a call into the VM and, the first
+     * time, inflates the monitor), and the accesses in the block find the shadow as the thread's
+     * last one. Then again when it holds it, and when it releases it: those find it as one of the
+     * thread's recent ones.
+     */
+    static ShadowMap monitorOf(ThreadState thread, Object array) {
+        ArrayShadow shadow = lookUp(thread, array);
+        for (int tries = 0; tries < PIN_TRIES; tries++) {
+            ShadowMap monitor = shadow.monitor != null ? shadow.monitor : pinWithMonitor(shadow);
+            if (monitor != null) {
+                return monitor;
+            }
+            ArrayShadow current = (ArrayShadow) TABLE.get(array);
+            if (current == shadow) {
+                return null; // in the table, but its segment pins no more
+            }
+            shadow = current; // the thread's shadow had been dropped: the table's
+        }
+        return null;
+    }
+
+    /** How often {@link #monitorOf} looks for a shadow still in the table before it gives up (generations dropped meanwhile). */
+    private static final int PIN_TRIES = 4;
+
+    /** The monitor clock of {@code shadow}, made when the table pins it; null if the table would not. */
+    private static ShadowMap pinWithMonitor(ArrayShadow shadow) {
+        synchronized (shadow) {
+            if (shadow.monitor == null && TABLE.pin(shadow)) {
+                shadow.monitor = new ShadowMap();
+            }
+            return shadow.monitor;
+        }
     }
 
     /**

@@ -28,10 +28,27 @@ package dev.weft.runtime;
  * and forth thus never read each other's clocks; a third thread's step that either learns makes
  * its clock change otherwise, its source unknown, and the next acquire from it a full join.
  *
+ * <p>A monitor of an array keeps its clock in the same kind of map, beside the array's shadow
+ * ({@link ArrayShadows#monitorOf}), which the accesses in the block look up anyway: no hashed slot,
+ * so no lock of weft's own and no vector copy per release. The shadow is pinned in the table, so
+ * the clock lives as long as the array. When the table pins no more shadows, an array's monitor
+ * falls back to its hashed slot; from then on ({@link #hashedArrayMonitors}) every acquire of an
+ * array's monitor also takes in the slot. Whether an array has a map is settled while its monitor
+ * is held (a map, once made, stays): a release goes to the map if the array has one then, else to
+ * the slot; an acquire takes in the map if there is one, and the slot if any release ever went to
+ * one. Either way it takes in the last release.
+ *
  * <p>Monitors of other objects (JDK objects, classes, objects of uninstrumented classes) use the
  * hashed slots.
  */
 final class MonitorClocks {
+    /**
+     * Whether the clock of some array's monitor was released into a hashed slot (the table pinned
+     * no more shadows); set before that release, so an acquire that the monitor orders after it
+     * reads it set.
+     */
+    private static volatile boolean hashedArrayMonitors;
+
     private MonitorClocks() {
     }
 
@@ -39,19 +56,22 @@ final class MonitorClocks {
      * The current thread is about to enter {@code monitor}: remembers what to acquire at its next
      * hook, when the monitor is surely held. A hashed slot is computed now, while the monitor is not
      * held, so its identity hash never inflates a held monitor; it is returned (-1: the monitor
-     * has a shadow) for the held-lock stack, from which its release takes it.
+     * has a shadow, or is an array's) for the held-lock stack, from which its release takes it. An
+     * array's clock is looked up (and made) now for the same reason; which clock the acquire takes
+     * in is settled at the acquire.
      */
     static int entering(ThreadState state, Object monitor) {
-        boolean array = monitor.getClass().isArray(); // asked first: an interface test of an array class misses slowly
-        if (!array && monitor instanceof Shadowed) {
+        if (monitor.getClass().isArray()) { // asked first: an interface test of an array class misses slowly
+            ArrayShadows.monitorOf(state, monitor); // synchronized (array) { array[i]... }
+            state.pendingArray = monitor;
+            return -1;
+        }
+        if (monitor instanceof Shadowed) {
             state.pendingMonitor = ((Shadowed) monitor).weft$shadows();
             return -1;
         }
         int slot = SyncClocks.slotOf(monitor);
         state.pendingSlot = slot;
-        if (array) {
-            ArrayShadows.locking(state, monitor); // synchronized (array) { array[i]... }
-        }
         return slot;
     }
 
@@ -67,13 +87,22 @@ final class MonitorClocks {
             state.pendingSlot = -1;
             SyncClocks.acquire(slot, state);
         }
+        Object array = state.pendingArray;
+        if (array != null) {
+            state.pendingArray = null;
+            acquireArray(state, array);
+        }
     }
 
     /**
      * The current thread holds {@code monitor}: what its earlier owners did happens before what
-     * follows. Returns the monitor's hashed slot, -1 if it has a shadow.
+     * follows. Returns the monitor's hashed slot, -1 if it has a shadow or is an array's.
      */
     static int acquire(ThreadState state, Object monitor) {
+        if (monitor.getClass().isArray()) {
+            acquireArray(state, monitor);
+            return -1;
+        }
         if (monitor instanceof Shadowed) {
             acquire(state, ((Shadowed) monitor).weft$shadows());
             return -1;
@@ -81,6 +110,17 @@ final class MonitorClocks {
         int slot = SyncClocks.slotOf(monitor);
         SyncClocks.acquire(slot, state);
         return slot;
+    }
+
+    /** The current thread holds the monitor of {@code array}: takes in its map's clock, or its slot's, or both. */
+    private static void acquireArray(ThreadState state, Object array) {
+        ShadowMap map = ArrayShadows.monitorOf(state, array);
+        if (map != null) {
+            acquire(state, map);
+        }
+        if (map == null || hashedArrayMonitors) {
+            SyncClocks.acquire(SyncClocks.slotOf(array), state);
+        }
     }
 
     private static void acquire(ThreadState state, ShadowMap map) {
@@ -113,18 +153,27 @@ final class MonitorClocks {
 
     /**
      * The current thread is about to release {@code monitor} (it still holds it); {@code slot} is
-     * its hashed slot if known (-1: computed here).
+     * its hashed slot if known (-1: it has a map, is an array's, or is computed here).
      */
     static void release(ThreadState state, Object monitor, int slot) {
-        if (slot < 0 && monitor instanceof Shadowed) { // a known slot is a monitor's without a shadow
-            ShadowMap map = ((Shadowed) monitor).weft$shadows();
+        if (slot >= 0) { // a known slot is a monitor's without a map
+            Hooks.publish(state, slot);
+            return;
+        }
+        boolean array = monitor.getClass().isArray();
+        ShadowMap map = array ? ArrayShadows.monitorOf(state, monitor)
+            : monitor instanceof Shadowed ? ((Shadowed) monitor).weft$shadows() : null;
+        if (map != null) {
             map.monitorClock = state.published();
             map.monitorReleaser = state.serial;
             map.monitorSource = state.source();
             map.monitorRelease = state.epoch;
             state.tick();
-        } else {
-            Hooks.publish(state, slot >= 0 ? slot : SyncClocks.slotOf(monitor));
+            return;
         }
+        if (array && !hashedArrayMonitors) {
+            hashedArrayMonitors = true;
+        }
+        Hooks.publish(state, SyncClocks.slotOf(monitor));
     }
 }

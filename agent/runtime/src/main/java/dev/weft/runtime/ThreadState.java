@@ -34,11 +34,13 @@ final class ThreadState {
     int held;
     /**
      * A monitor this thread was about to enter at its last hook — an application object's map, or
-     * another object's clock slot (-1: none): its clock is acquired at the thread's next
+     * another object's clock slot (-1: none), or an array (below): its clock is acquired at the thread's next
      * race-relevant hook, when the monitor is surely held (see {@link MonitorClocks}).
      */
     ShadowMap pendingMonitor;
     int pendingSlot = -1;
+    /** An array whose monitor this thread was about to enter at its last hook (null: none); its clock is settled when acquired. */
+    Object pendingArray;
     /**
      * The clock slot of the {@code ConcurrentHashMap} whose view the thread used last (-1: none):
      * what its traversals take in at each element of a table whose map is not known
@@ -85,6 +87,11 @@ final class ThreadState {
      * the table; see {@link ArrayShadows#RECENT}); allocated with {@link #arrayCache}.
      */
     ArrayShadow[] recentArrays;
+    /**
+     * Pinned array shadows (those holding a monitor's clock) this thread took from the table, by
+     * the table's hash (see {@link ArrayShadows#PINNED_SLOTS}); null until the first one.
+     */
+    ArrayShadow[] pinnedArrays;
     /** The last lock-order pair this thread reported or skipped, to keep hot nested loops cheap. */
     Object lastOuter;
     Object lastInner;

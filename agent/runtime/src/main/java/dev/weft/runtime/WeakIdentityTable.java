@@ -28,6 +28,14 @@ import java.lang.ref.WeakReference;
  * can miss a race but never invent one; holders of a dropped entry (thread caches) keep using it,
  * apart from the table's new one, which also only loses history.
  *
+ * <p>An entry whose value must never be lost while its key lives — for arrays: one whose shadow
+ * holds the clock of the array's monitor, which a fresh value would forget, ordering nothing and
+ * so inventing races — is {@linkplain #pin pinned}: it moves to the old generation, and a drop of
+ * that generation keeps it; it leaves the table only with its collected key. At most
+ * {@value #MAX_PINNED} entries of a segment are pinned, so that a program locking array after
+ * array cannot fill the table with entries that are never dropped; past that, {@link #pin}
+ * refuses and the caller keeps the value elsewhere.
+ *
  * <p>Values are created by the caller's {@link Factory} under the segment lock, once per key and
  * generation.
  *
@@ -43,6 +51,8 @@ final class WeakIdentityTable {
     private static final int SEGMENTS = 64;
     static final int MAX_YOUNG = 1024;
     static final int MAX_OLD = 3072;
+    /** Pinned entries a segment holds at most, among its old generation's {@value #MAX_OLD}. */
+    static final int MAX_PINNED = 1024;
     static final int MAX_ENTRIES = SEGMENTS * (MAX_YOUNG + MAX_OLD);
 
     /** Creates the entry (the value) of a key seen for the first time. */
@@ -57,6 +67,8 @@ final class WeakIdentityTable {
         int hash;
         Entry next;
         boolean old;
+        /** Never dropped: the entry leaves the table only with its collected key (see {@link #pin}). */
+        boolean pinned;
 
         Entry(Object key, ReferenceQueue<Object> queue) {
             super(key, queue);
@@ -75,7 +87,11 @@ final class WeakIdentityTable {
 
     /** The entry of {@code key}, created on first use (or again after its generation was dropped). */
     Entry get(Object key) {
-        int hash = mix(System.identityHashCode(key));
+        return get(key, hashOf(key));
+    }
+
+    /** As {@link #get(Object)}, with the key's {@link #hashOf hash}, which the caller took. */
+    Entry get(Object key, int hash) {
         Segment segment = segments[hash & (SEGMENTS - 1)];
         Entry found = segment.peek(key, hash);
         return found != null ? found : segment.get(this, key, hash);
@@ -94,6 +110,16 @@ final class WeakIdentityTable {
         if (!entry.old) {
             segments[entry.hash & (SEGMENTS - 1)].keep(entry);
         }
+    }
+
+    /**
+     * Keeps {@code entry}, which {@link #get} returned, in the table for as long as its key lives:
+     * true if it is pinned now (or was), false if it has left the table (dropped with its
+     * generation: {@link #get} answers a new entry) or its segment has {@value #MAX_PINNED} pinned
+     * entries already.
+     */
+    boolean pin(Entry entry) {
+        return entry.pinned || segments[entry.hash & (SEGMENTS - 1)].pin(entry);
     }
 
     /** How many entries were dropped with a full generation (live keys among them lost their values). */
@@ -118,8 +144,9 @@ final class WeakIdentityTable {
         return sum;
     }
 
-    private static int mix(int hash) {
-        int h = hash * 0x9E3779B9;
+    /** The hash the table keeps {@code key} under (its entry's {@link Entry#hash}): its identity hash, mixed. */
+    static int hashOf(Object key) {
+        int h = System.identityHashCode(key) * 0x9E3779B9;
         return h ^ (h >>> 16);
     }
 
@@ -183,11 +210,45 @@ final class WeakIdentityTable {
             return (hash >>> 6) & (buckets.length - 1);
         }
 
+        /** Whether {@code entry} is in this generation. */
+        boolean contains(Entry entry) {
+            for (Entry e = buckets[index(entry.hash, buckets)]; e != null; e = e.next) {
+                if (e == entry) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Forgets every entry at once; returns how many. */
         int drop() {
             int gone = count;
             buckets = new Entry[buckets.length];
             count = 0;
+            return gone;
+        }
+
+        /**
+         * Forgets every entry but the pinned ones, which move to a fresh bucket array as
+         * {@link #grow} moves entries; returns how many were forgotten.
+         */
+        int dropUnpinned() {
+            Entry[] kept = new Entry[buckets.length];
+            int left = 0;
+            for (Entry head : buckets) {
+                for (Entry e = head, next; e != null; e = next) {
+                    next = e.next;
+                    if (e.pinned) {
+                        int index = index(e.hash, kept);
+                        e.next = kept[index];
+                        kept[index] = e;
+                        left++;
+                    }
+                }
+            }
+            int gone = count - left;
+            buckets = kept;
+            count = left;
             return gone;
         }
 
@@ -214,6 +275,8 @@ final class WeakIdentityTable {
         final Generation young = new Generation();
         final Generation old = new Generation();
         long dropped;
+        /** Pinned entries (all in the old generation). */
+        int pinned;
 
         /** The entry of {@code key} if a look-up without the lock finds it, else null (see the class comment). */
         Entry peek(Object key, int hash) {
@@ -242,21 +305,52 @@ final class WeakIdentityTable {
         }
 
         synchronized void keep(Entry entry) {
-            if (entry.old || !young.remove(entry)) {
-                return; // already kept, or dropped with its generation: stays out
+            if (!entry.old) {
+                inOld(entry);
+            }
+        }
+
+        synchronized boolean pin(Entry entry) {
+            if (entry.pinned) {
+                return true;
+            }
+            if (pinned >= MAX_PINNED) {
+                purge();
+            }
+            if (pinned >= MAX_PINNED || !inOld(entry)) {
+                return false;
+            }
+            entry.pinned = true;
+            pinned++;
+            return true;
+        }
+
+        /**
+         * Whether {@code entry} is in the old generation, where it moves now if it is young; false
+         * if it is in neither (dropped with its generation: stays out).
+         */
+        private boolean inOld(Entry entry) {
+            if (entry.old) {
+                return old.contains(entry);
+            }
+            if (!young.remove(entry)) {
+                return false;
             }
             if (old.count >= MAX_OLD) {
-                dropped += old.drop();
+                dropped += pinned == 0 ? old.drop() : old.dropUnpinned();
             }
             entry.old = true;
             old.add(entry);
+            return true;
         }
 
         /** Unlinks the entries whose keys the collector has cleared. */
         private void purge() {
             for (Object dead; (dead = collected.poll()) != null; ) {
                 Entry gone = (Entry) dead;
-                (gone.old ? old : young).remove(gone);
+                if ((gone.old ? old : young).remove(gone) && gone.pinned) {
+                    pinned--;
+                }
             }
         }
     }

@@ -39,6 +39,69 @@ class MonitorClocksTest {
     }
 
     @Test
+    void anArraysOwnerTakesInWhatTheLastOwnerHadAtItsRelease() {
+        long[] session = new long[2];
+        assertThat(MonitorClocks.entering(first, session)).as("no hashed slot").isEqualTo(-1);
+        MonitorClocks.acquirePending(first);
+        int released = first.clock.get(0);
+        MonitorClocks.release(first, session);
+
+        MonitorClocks.entering(second, session);
+        MonitorClocks.acquirePending(second);
+
+        assertThat(second.clock.get(0)).isEqualTo(released);
+        assertThat(ArrayShadows.monitorOf(third, session)).as("one clock, beside the array's shadow")
+            .isSameAs(ArrayShadows.monitorOf(first, session)).isNotNull();
+    }
+
+    @Test
+    void aThreadFindsAPinnedShadowWithoutTheTableAndItIsTheTables() {
+        long[] session = new long[2];
+        ShadowMap clock = ArrayShadows.monitorOf(first, session);
+        ArrayShadow shadow = ArrayShadows.lookUp(second, session); // from the table: now among its pinned ones
+        for (int i = 0; i < ArrayShadows.RECENT; i++) {
+            ArrayShadows.lookUp(second, new int[1]); // out of its recent ones
+        }
+
+        assertThat(second.pinnedArrays).contains(shadow);
+        assertThat(ArrayShadows.lookUp(second, session)).isSameAs(shadow);
+        assertThat(shadow.monitor).isSameAs(clock);
+    }
+
+    @Test
+    void anArrayWhoseShadowCouldNotBePinnedReleasesIntoItsSlotWhichEveryLaterOwnerTakesIn()
+        throws InterruptedException {
+        java.util.List<int[]> pinned = new java.util.ArrayList<>();
+        int[] refused = null;
+        while (refused == null) {
+            int[] array = new int[1];
+            if (ArrayShadows.monitorOf(first, array) == null) {
+                refused = array;
+            } else {
+                pinned.add(array);
+            }
+        }
+        MonitorClocks.acquire(first, refused);
+        int released = first.clock.get(0);
+        MonitorClocks.release(first, refused);
+
+        MonitorClocks.acquire(second, refused);
+        assertThat(second.clock.get(0)).as("through the hashed slot").isEqualTo(released);
+
+        pinned.clear();
+        for (int attempt = 0; attempt < 50 && ArrayShadows.monitorOf(third, refused) == null; attempt++) {
+            System.gc();
+            Thread.sleep(20);
+            for (int i = 0; i < 10_000; i++) {
+                ArrayShadows.lookUp(third, new int[1]); // inserts purge each segment's collected keys
+            }
+        }
+        assertThat(ArrayShadows.monitorOf(third, refused)).as("pinned once there was room again").isNotNull();
+        MonitorClocks.acquire(third, refused);
+        assertThat(third.clock.get(0)).as("the slot still taken in").isEqualTo(released);
+    }
+
+    @Test
     void aReusedCopyStillPublishesTheReleasersCurrentTime() {
         Monitor one = new Monitor();
         Monitor other = new Monitor();

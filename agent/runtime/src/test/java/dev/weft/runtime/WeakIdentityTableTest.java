@@ -98,6 +98,63 @@ class WeakIdentityTableTest {
     }
 
     @Test
+    void pinnedEntriesOutliveDropsOfTheOldGeneration() {
+        List<Object> pinned = new ArrayList<>();
+        List<WeakIdentityTable.Entry> pinnedEntries = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            Object key = new Object();
+            WeakIdentityTable.Entry entry = table.get(key);
+            assertThat(table.pin(entry)).isTrue();
+            pinned.add(key);
+            pinnedEntries.add(entry);
+        }
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < WeakIdentityTable.MAX_OLD * 64 * 2; i++) {
+            Object key = new Object();
+            kept.add(key);
+            table.keep(table.get(key));
+        }
+
+        assertThat(table.dropped()).as("old generations were dropped").isPositive();
+        assertThat(table.size()).isLessThanOrEqualTo(WeakIdentityTable.MAX_ENTRIES);
+        for (int i = 0; i < pinned.size(); i++) {
+            assertThat(table.get(pinned.get(i))).as("pinned").isSameAs(pinnedEntries.get(i));
+            assertThat(table.pin(pinnedEntries.get(i))).isTrue();
+        }
+    }
+
+    @Test
+    void anEntryThatLeftTheTableIsNotPinned() {
+        Object key = new Object();
+        WeakIdentityTable.Entry first = table.get(key);
+        for (int i = 0; i < WeakIdentityTable.MAX_YOUNG * 64 * 2; i++) {
+            table.get(new Object());
+        }
+        WeakIdentityTable.Entry second = table.get(key);
+
+        assertThat(second).as("the first was dropped with its generation").isNotSameAs(first);
+        assertThat(table.pin(first)).isFalse();
+        assertThat(table.pin(second)).isTrue();
+        assertThat(table.get(key)).isSameAs(second);
+    }
+
+    @Test
+    void aSegmentPinsAtMostItsLimit() {
+        List<Object> keys = new ArrayList<>();
+        int refused = 0;
+        for (int i = 0; i < WeakIdentityTable.MAX_PINNED * 64 * 2; i++) {
+            Object key = new Object();
+            keys.add(key);
+            if (!table.pin(table.get(key))) {
+                refused++;
+            }
+        }
+
+        assertThat(refused).isGreaterThanOrEqualTo(WeakIdentityTable.MAX_PINNED * 64);
+        assertThat(table.size()).isLessThanOrEqualTo(WeakIdentityTable.MAX_ENTRIES);
+    }
+
+    @Test
     void entriesOfCollectedKeysArePurgedAsTheTableInserts() throws InterruptedException {
         List<Object> kept = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {

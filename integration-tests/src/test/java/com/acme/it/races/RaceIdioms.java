@@ -87,6 +87,7 @@ public final class RaceIdioms {
         // monitors, volatile, threads, class initialization, final fields
         idiom("synchronizedBlock", RaceIdioms::synchronizedBlockCorrect, RaceIdioms::synchronizedBlockRacy);
         idiom("synchronizedMethod", RaceIdioms::synchronizedMethodCorrect, RaceIdioms::synchronizedMethodRacy);
+        idiom("arrayMonitor", RaceIdioms::arrayMonitorCorrect, RaceIdioms::arrayMonitorRacy);
         idiom("waitNotify", RaceIdioms::waitNotifyCorrect, RaceIdioms::waitNotifyRacy);
         idiom("volatileFlag", RaceIdioms::volatileFlagCorrect, RaceIdioms::volatileFlagRacy);
         idiom("startJoin", RaceIdioms::startJoinCorrect, RaceIdioms::startJoinRacy);
@@ -288,6 +289,39 @@ public final class RaceIdioms {
         Thread unguarded = start("monitor-unguarded", () -> {
             pause();
             box.value++;
+        });
+        joinAll(guarded, unguarded);
+    }
+
+    /**
+     * An array's monitor guards the array's own elements and another object's field (a session
+     * updated under {@code synchronized (session)}).
+     */
+    static void arrayMonitorCorrect() throws Exception {
+        Box box = new Box();
+        long[] session = new long[2];
+        Body add = () -> {
+            for (int i = 0; i < 100; i++) {
+                synchronized (session) {
+                    session[0]++;
+                    session[1] += i;
+                    box.value++;
+                }
+            }
+        };
+        joinAll(start("array-monitor-1", add), start("array-monitor-2", add));
+    }
+
+    static void arrayMonitorRacy() throws Exception {
+        long[] session = new long[2];
+        Thread guarded = start("array-monitor-guarded", () -> {
+            synchronized (session) {
+                session[0]++;
+            }
+        });
+        Thread unguarded = start("array-monitor-unguarded", () -> {
+            pause();
+            session[0]++;
         });
         joinAll(guarded, unguarded);
     }
