@@ -14,8 +14,9 @@ package dev.weft.runtime;
  * made), and a step looks its table up here; each thread remembers its last table's entry, so a
  * traversal's steps after the first compare one reference.
  *
- * <p>The entries are a {@link WeakIdentityTable}'s, kept in its old generation (tables are made
- * rarely, and a dropped one would leave its traversals unordered): they never keep a table alive.
+ * <p>The entries are a {@link WeakIdentityTable}'s, pinned (tables are made rarely, and a dropped
+ * one would leave its traversals to the fallback below; past the pins' bound, kept in the old
+ * generation): they never keep a table alive.
  * A table not found is taken for the thread's last traversed one's map ({@link #slotOf}), and
  * without one, for the map the thread last used a view of (see {@link Hooks#traversing}).
  */
@@ -44,7 +45,9 @@ final class MapTables {
     static void made(Object map, Object table) {
         Table entry = (Table) TABLES.get(table);
         entry.slot = SyncClocks.slotOf(map);
-        TABLES.keep(entry);
+        if (!TABLES.pin(entry)) {
+            TABLES.keep(entry); // past the pins' bound: kept until the old generation fills
+        }
     }
 
     /**

@@ -99,7 +99,7 @@ final class WeakIdentityTable {
 
     /** The entry of {@code key} if it has one, else null (none is created). */
     Entry find(Object key) {
-        int hash = mix(System.identityHashCode(key));
+        int hash = hashOf(key);
         Segment segment = segments[hash & (SEGMENTS - 1)];
         Entry found = segment.peek(key, hash);
         return found != null ? found : segment.find(key, hash);
