@@ -1884,17 +1884,32 @@ public final class RaceIdioms {
         other.join();
     }
 
-    /** A map read through its iterator, its values' forEach and a stream while another thread puts filled boxes. */
-    static void concurrentHashMapTraversalCorrect() throws Exception {
-        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
-        int count = 2_000;
-        Thread putter = start("putter", () -> {
+    /** Starts a thread that puts {@code count} boxes into {@code map}, each filled before its put. */
+    private static Thread startPuttingFilledBoxes(ConcurrentHashMap<Integer, Box> map, int count) {
+        return start("putter", () -> {
             for (int i = 0; i < count; i++) {
                 Box box = new Box();
                 box.value = i;
                 map.put(i, box);
             }
         });
+    }
+
+    /** Starts a thread that adds a box with {@code add} and writes it a moment after: a traversal may find it by then. */
+    private static Thread startWritingAfterAdding(java.util.function.Consumer<Box> add) {
+        Box box = new Box();
+        return start("adder", () -> {
+            add.accept(box);
+            pause();
+            box.value = 1;
+        });
+    }
+
+    /** A map read through its iterator, its values' forEach and a stream while another thread puts filled boxes. */
+    static void concurrentHashMapTraversalCorrect() throws Exception {
+        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        int count = 2_000;
+        Thread putter = startPuttingFilledBoxes(map, count);
         long seen = 0;
         for (int round = 0; seen < count; round++) {
             long[] sum = {0};
@@ -1918,12 +1933,7 @@ public final class RaceIdioms {
 
     static void concurrentHashMapTraversalRacy() throws Exception {
         ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
-        Box box = new Box();
-        Thread putter = start("putter", () -> {
-            map.put(1, box);
-            pause();
-            box.value = 1; // after the put the traversal found it by
-        });
+        Thread putter = startWritingAfterAdding(box -> map.put(1, box));
         long sum = 0;
         while (sum == 0) {
             for (Box seen : map.values()) {
@@ -1940,13 +1950,7 @@ public final class RaceIdioms {
     static void concurrentHashMapParallelTraversalCorrect() throws Exception {
         ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
         int count = 20_000;
-        Thread putter = start("putter", () -> {
-            for (int i = 0; i < count; i++) {
-                Box box = new Box();
-                box.value = i;
-                map.put(i, box);
-            }
-        });
+        Thread putter = startPuttingFilledBoxes(map, count);
         long seen = 0;
         for (int round = 0; seen < count; round++) {
             LongAdder sum = new LongAdder();
@@ -1971,12 +1975,7 @@ public final class RaceIdioms {
         for (int i = 0; i < 64; i++) {
             map.put(-i - 1, new Box()); // enough elements for the stream to split
         }
-        Box box = new Box();
-        Thread putter = start("putter", () -> {
-            map.put(1, box);
-            pause();
-            box.value = 1; // after the put the traversal found it by
-        });
+        Thread putter = startWritingAfterAdding(box -> map.put(1, box));
         long sum = 0;
         while (sum == 0) {
             sum = map.values().parallelStream().mapToLong(seen -> seen.value).sum();
@@ -2031,12 +2030,7 @@ public final class RaceIdioms {
         for (int i = 0; i < 64; i++) {
             queue.add(new Box()); // enough elements for the stream to split
         }
-        Box box = new Box();
-        Thread adder = start("adder", () -> {
-            queue.add(box);
-            pause();
-            box.value = 1; // after the add the traversal found it by
-        });
+        Thread adder = startWritingAfterAdding(queue::add);
         long sum = 0;
         while (sum == 0) {
             sum = queue.parallelStream().mapToLong(seen -> seen.value).sum();
