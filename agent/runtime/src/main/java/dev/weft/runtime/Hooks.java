@@ -279,8 +279,8 @@ public final class Hooks {
     /**
      * The query of {@link #arrayCovered}, kept out of line: it runs once per array and loop entry,
      * not per element, so a call costs little, where its body inlined at each of a head's queries
-     * (five for a stencil's row) made the compiled code around the loop several times bigger, and
-     * the loop measurably slower (ReadMostlyCompute, docs/BENCHMARKS.md).
+     * (five for a stencil's row) made the compiled method about twice as big, and the kernel
+     * measurably slower (ReadMostlyCompute, docs/BENCHMARKS.md).
      */
     @DontInline
     private static int coveredNow(Object array, int kinds) {
