@@ -268,10 +268,23 @@ public final class Hooks {
     /**
      * A covered loop's head: {@code covered} and whether the thread's reads ({@code kinds} bit 1)
      * and writes (bit 2) of any element of {@code array} in its current epoch are covered already —
-     * its shadow is coarse and the thread read (wrote) it in this epoch. Records nothing.
+     * its shadow is coarse and the thread read (wrote) it in this epoch. Records nothing. Only the
+     * test of {@code covered} is inlined (a head that already failed asks nothing more); the query
+     * is {@link #coveredNow}.
      */
     public static int arrayCovered(int covered, Object array, int kinds) {
-        if (covered == 0 || !races || array == null) {
+        return covered == 0 ? 0 : coveredNow(array, kinds);
+    }
+
+    /**
+     * The query of {@link #arrayCovered}, kept out of line: it runs once per array and loop entry,
+     * not per element, so a call costs little, where its body inlined at each of a head's queries
+     * (five for a stencil's row) made the compiled method about twice as big, and the kernel
+     * measurably slower (ReadMostlyCompute, docs/BENCHMARKS.md).
+     */
+    @DontInline
+    private static int coveredNow(Object array, int kinds) {
+        if (!races || array == null) {
             return 0;
         }
         try {
