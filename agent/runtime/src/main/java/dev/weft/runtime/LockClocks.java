@@ -50,6 +50,8 @@ final class LockClocks {
      */
     static final class ReaderRelease {
         int[] copy;
+        /** One more entry of the reader's clock beyond {@link #copy} ({@link ThreadState#publishedExtra}), or none. */
+        long extra = Epochs.NONE;
         volatile int time;
     }
 
@@ -86,12 +88,13 @@ final class LockClocks {
 
     /**
      * A read unlock: the reader's clock goes into its own entry of the lock's readers (a copy it
-     * shares with its other releases), and its step ends.
+     * shares with its other releases, and the one entry it may have beyond it), and its step ends.
      */
     static void releaseRead(ThreadState state, int readersSlot) {
         ReaderRelease mine = entry(readersSlot, state.tid);
-        mine.copy = state.published();
-        mine.time = state.clock.get(state.tid);
+        mine.copy = state.publishedBase();
+        mine.extra = state.publishedExtra();
+        mine.time = state.clock.get(state.tid); // last: a writer reads it first
         state.tick();
     }
 
@@ -118,6 +121,10 @@ final class LockClocks {
                 clock.join(copy, copy.length);
                 if (clock.get(tid) < time) {
                     clock.set(tid, time); // the copy's own entry may be older than the release
+                }
+                long extra = release.extra;
+                if (extra != Epochs.NONE && clock.get(Epochs.tid(extra)) < Epochs.time(extra)) {
+                    clock.set(Epochs.tid(extra), Epochs.time(extra));
                 }
             }
         }

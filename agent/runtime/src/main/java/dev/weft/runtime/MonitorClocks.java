@@ -28,6 +28,12 @@ package dev.weft.runtime;
  * and forth thus never read each other's clocks; a third thread's step that either learns makes
  * its clock change otherwise, its source unknown, and the next acquire from it a full join.
  *
+ * <p>Such an acquire changes the clock in the releaser's entry, which would make the thread's next
+ * release copy its clock (at every operation, for two threads taking turns on objects). Instead
+ * the thread keeps its published copy and that one entry beside it ({@link ThreadState#raise}); a
+ * release stores both ({@link ShadowMap#monitorExtra}) and an acquire that joins the copy raises
+ * the entry too, so the pair is still exactly the releaser's clock.
+ *
  * <p>A monitor of an array keeps its clock in the same kind of map, beside the array's shadow
  * ({@link ArrayShadows#monitorOf}), which the accesses in the block look up anyway: no hashed slot,
  * so no lock of weft's own and no vector copy per release. The shadow is pinned in the table, so
@@ -139,9 +145,16 @@ final class MonitorClocks {
         if (fromSource && map.monitorSource == state.serial) {
             // what the releaser knew of others this thread knows: only the releaser's time is new,
             // and the releaser still knows all this thread knows of others
-            clock.set(releaser, time);
-        } else if (!clock.joinReleased(map.monitorClock, releaser, time, state.tid) && !fromSource) {
-            return; // the clock changed: its source is unknown now
+            state.raise(releaser, time);
+        } else {
+            boolean covered = clock.joinReleased(map.monitorClock, releaser, time, state.tid);
+            long extra = map.monitorExtra;
+            if (extra != Epochs.NONE && clock.get(Epochs.tid(extra)) < Epochs.time(extra)) {
+                clock.set(Epochs.tid(extra), Epochs.time(extra));
+            }
+            if (!covered && !fromSource) {
+                return; // the clock changed: its source is unknown now
+            }
         }
         state.sourceIs(serial);
     }
@@ -164,7 +177,8 @@ final class MonitorClocks {
         ShadowMap map = array ? ArrayShadows.monitorOf(state, monitor)
             : monitor instanceof Shadowed ? ((Shadowed) monitor).weft$shadows() : null;
         if (map != null) {
-            map.monitorClock = state.published();
+            map.monitorClock = state.publishedBase();
+            map.monitorExtra = state.publishedExtra();
             map.monitorReleaser = state.serial;
             map.monitorSource = state.source();
             map.monitorRelease = state.epoch;

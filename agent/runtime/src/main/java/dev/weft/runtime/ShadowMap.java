@@ -41,8 +41,13 @@ public final class ShadowMap extends Shadow {
     private int tableSize;
     /** The epoch of the monitor's last release ({@link Epochs#NONE}: never released); see {@link MonitorClocks}. */
     long monitorRelease;
-    /** The releaser's clock at that release, but for the releaser's own entry ({@link ThreadState#published}). */
+    /**
+     * The releaser's clock at that release, but for the releaser's own entry and for
+     * {@link #monitorExtra} ({@link ThreadState#publishedBase}).
+     */
     int[] monitorClock;
+    /** One more entry of the releaser's clock, an epoch beyond {@link #monitorClock}'s, or {@link Epochs#NONE}. */
+    long monitorExtra = Epochs.NONE;
     /** The releaser's {@link ThreadState#serial}, and its {@link ThreadState#source} at the release. */
     int monitorReleaser;
     int monitorSource;

@@ -62,9 +62,17 @@ final class ThreadState {
     boolean inside;
     /** How deep the thread is in JDK machinery (class loading) whose synchronization is not the application's. */
     int machinery;
-    /** The last clock copy {@link #published} handed out, and the clock's change count it was taken at. */
+    /**
+     * The last clock copy {@link #published} handed out, and the clock's change count at which that
+     * copy with {@link #publishedExtra} is the clock, but for the thread's own entry.
+     */
     private int[] published;
     private int publishedAt;
+    /**
+     * An entry the clock has beyond {@link #published}: the epoch of the one thread whose time
+     * this clock alone raised since the copy ({@link #raise}), or {@link Epochs#NONE}.
+     */
+    private long publishedExtra = Epochs.NONE;
     /**
      * The {@link #serial} of a thread whose clock covers this one's but for this thread's own
      * entry, as long as this clock's change count is still {@link #sourceAt} (see {@link #source}).
@@ -114,14 +122,48 @@ final class ThreadState {
      * entry to it ({@link VectorClock#joinReleased}), so the pair is exactly the clock at the release.
      */
     int[] published() {
+        if (publishedExtra != Epochs.NONE) {
+            published = null; // the copy lacks an entry: a new one is taken
+        }
+        return publishedBase();
+    }
+
+    /**
+     * As {@link #published}, but the copy may lack one entry, {@link #publishedExtra}: a thread
+     * handing monitors back and forth with another raises that one's entry at every acquire, and
+     * would otherwise copy its clock at every release. A monitor's release keeps both
+     * ({@link MonitorClocks}); call {@link #publishedExtra} right after this.
+     */
+    int[] publishedBase() {
         int[] published = this.published;
         int changes = clock.changes();
         if (published == null || publishedAt != changes) {
             published = clock.snapshot();
             this.published = published;
             publishedAt = changes;
+            publishedExtra = Epochs.NONE;
         }
         return published;
+    }
+
+    /** The entry the clock has beyond {@link #publishedBase}'s copy, an epoch, or {@link Epochs#NONE}. */
+    long publishedExtra() {
+        return publishedExtra;
+    }
+
+    /**
+     * Raises thread {@code tid}'s entry in this clock to {@code time}, which is later: where the
+     * published copy was the clock but for {@code tid}'s entry at most, that entry becomes its
+     * {@link #publishedExtra} and the copy stays in use.
+     */
+    void raise(int tid, int time) {
+        boolean onlyThatEntry = published != null && publishedAt == clock.changes()
+            && (publishedExtra == Epochs.NONE || Epochs.tid(publishedExtra) == tid);
+        clock.set(tid, time);
+        if (onlyThatEntry) {
+            publishedExtra = Epochs.of(tid, time);
+            publishedAt = clock.changes();
+        }
     }
 
     private static synchronized int nextSerial() {

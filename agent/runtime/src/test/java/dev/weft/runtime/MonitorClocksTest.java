@@ -196,6 +196,31 @@ class MonitorClocksTest {
         assertThat(second.clock.get(2)).isEqualTo(thirdsStep);
     }
 
+    @Test
+    void twoThreadsTakingTurnsCopyNoClockAndAThirdStillLearnsBoth() {
+        Monitor monitor = new Monitor();
+        MonitorClocks.acquire(third, monitor); // a third thread's step is known to both
+        MonitorClocks.release(third, monitor);
+        int[] copy = null;
+        int[] expected = null;
+        for (int turn = 0; turn < 6; turn++) {
+            ThreadState owner = turn % 2 == 0 ? first : second;
+            MonitorClocks.acquire(owner, monitor);
+            expected = entries(owner.clock); // the last owner's clock at its release
+            MonitorClocks.release(owner, monitor);
+            if (turn == 3) {
+                copy = monitor.weft$shadows().monitorClock;
+            }
+        }
+        assertThat(monitor.weft$shadows().monitorClock).as("the second's copy, kept from turn to turn").isSameAs(copy);
+        assertThat(monitor.weft$shadows().monitorExtra).as("the first's time, beside it").isNotEqualTo(Epochs.NONE);
+        int[] joined = joined(third.clock, expected);
+
+        MonitorClocks.acquire(third, monitor);
+
+        assertThat(entries(third.clock)).isEqualTo(joined);
+    }
+
     /**
      * Random schedules of three threads taking four monitors and publishing on two hashed slots:
      * after each acquire, a thread's clock is exactly its clock before joined with the releaser's
