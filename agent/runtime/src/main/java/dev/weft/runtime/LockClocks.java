@@ -122,10 +122,7 @@ final class LockClocks {
                 if (clock.get(tid) < time) {
                     clock.set(tid, time); // the copy's own entry may be older than the release
                 }
-                long extra = release.extra;
-                if (extra != Epochs.NONE && clock.get(Epochs.tid(extra)) < Epochs.time(extra)) {
-                    clock.set(Epochs.tid(extra), Epochs.time(extra));
-                }
+                clock.raiseTo(release.extra);
             }
         }
     }

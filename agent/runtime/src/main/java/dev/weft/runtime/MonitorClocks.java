@@ -148,10 +148,7 @@ final class MonitorClocks {
             state.raise(releaser, time);
         } else {
             boolean covered = clock.joinReleased(map.monitorClock, releaser, time, state.tid);
-            long extra = map.monitorExtra;
-            if (extra != Epochs.NONE && clock.get(Epochs.tid(extra)) < Epochs.time(extra)) {
-                clock.set(Epochs.tid(extra), Epochs.time(extra));
-            }
+            clock.raiseTo(map.monitorExtra);
             if (!covered && !fromSource) {
                 return; // the clock changed: its source is unknown now
             }

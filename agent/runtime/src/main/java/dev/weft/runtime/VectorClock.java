@@ -39,6 +39,13 @@ class VectorClock {
         changes++;
     }
 
+    /** Raises the entry of {@code epoch}'s thread to its time, if that is later ({@link Epochs#NONE}: nothing). */
+    void raiseTo(long epoch) {
+        if (epoch != Epochs.NONE && get(Epochs.tid(epoch)) < Epochs.time(epoch)) {
+            set(Epochs.tid(epoch), Epochs.time(epoch));
+        }
+    }
+
     /** Sets a thread's own entry in its clock: a time step, not counted as a change. */
     void advance(int tid, int time) {
         if (tid >= times.length) {
