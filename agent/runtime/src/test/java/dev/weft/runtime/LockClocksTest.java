@@ -72,44 +72,32 @@ class LockClocksTest {
                 switch (random.nextInt(4)) {
                     case 0: // read lock
                         SyncClocks.acquire(writersSlots[lock], thread);
-                        joinInto(reference[t], writersClocks[lock]);
+                        ClockEntries.joinInto(reference[t], writersClocks[lock]);
                         break;
                     case 1: // read unlock
                         LockClocks.releaseRead(thread, readersSlots[lock]);
-                        joinInto(readersClocks[lock], reference[t]);
+                        ClockEntries.joinInto(readersClocks[lock], reference[t]);
                         reference[t][t]++;
                         break;
                     case 2: // write lock
                         SyncClocks.acquire(writersSlots[lock], thread);
                         LockClocks.acquireReaders(thread, readersSlots[lock]);
-                        joinInto(reference[t], writersClocks[lock]);
-                        joinInto(reference[t], readersClocks[lock]);
+                        ClockEntries.joinInto(reference[t], writersClocks[lock]);
+                        ClockEntries.joinInto(reference[t], readersClocks[lock]);
                         break;
                     default: // write unlock
                         SyncClocks.publish(writersSlots[lock], thread);
-                        joinInto(writersClocks[lock], reference[t]);
+                        ClockEntries.joinInto(writersClocks[lock], reference[t]);
                         reference[t][t]++;
                         break;
                 }
                 for (int u = 0; u < threadCount; u++) {
-                    assertThat(entries(threads[u].clock, threadCount)).as("run %d step %d thread %d", run, step, u)
+                    assertThat(ClockEntries.of(threads[u].clock, threadCount)).as("run %d step %d thread %d", run, step, u)
                         .isEqualTo(reference[u]);
                 }
             }
         }
     }
 
-    private static void joinInto(int[] into, int[] from) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = Math.max(into[i], from[i]);
-        }
-    }
 
-    private static int[] entries(VectorClock clock, int count) {
-        int[] entries = new int[count];
-        for (int i = 0; i < count; i++) {
-            entries[i] = clock.get(i);
-        }
-        return entries;
-    }
 }

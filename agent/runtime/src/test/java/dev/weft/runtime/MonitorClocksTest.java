@@ -268,17 +268,13 @@ class MonitorClocksTest {
     }
 
     private static int[] entries(VectorClock clock) {
-        int[] entries = new int[3];
-        for (int i = 0; i < entries.length; i++) {
-            entries[i] = clock.get(i);
-        }
-        return entries;
+        return ClockEntries.of(clock, 3);
     }
 
     private static int[] joined(VectorClock clock, int[] copy) {
         int[] entries = entries(clock);
-        for (int i = 0; copy != null && i < entries.length; i++) {
-            entries[i] = Math.max(entries[i], copy[i]);
+        if (copy != null) {
+            ClockEntries.joinInto(entries, copy);
         }
         return entries;
     }

@@ -187,23 +187,23 @@ class SyncClocksTest {
                         assertThat(nothingNew).as("run %d step %d: a release skipped", run, step).isTrue();
                         skipped++;
                     } else {
-                        joinInto(slots[s], reference[t]);
+                        ClockEntries.joinInto(slots[s], reference[t]);
                         if (action == 1) {
-                            joinInto(reference[t], slots[s]);
+                            ClockEntries.joinInto(reference[t], slots[s]);
                         }
                         reference[t][t]++;
                     }
                 } else if (action == 2) {
                     SyncClocks.release(base + s, thread);
                     thread.tick();
-                    joinInto(slots[s], reference[t]);
+                    ClockEntries.joinInto(slots[s], reference[t]);
                     reference[t][t]++;
                 } else {
                     SyncClocks.acquire(base + s, thread);
-                    joinInto(reference[t], slots[s]);
+                    ClockEntries.joinInto(reference[t], slots[s]);
                 }
                 for (int u = 0; u < threadCount; u++) {
-                    assertThat(entries(threads[u].clock, threadCount)).as("run %d step %d thread %d", run, step, u)
+                    assertThat(ClockEntries.of(threads[u].clock, threadCount)).as("run %d step %d thread %d", run, step, u)
                         .isEqualTo(reference[u]);
                 }
             }
@@ -221,19 +221,7 @@ class SyncClocksTest {
         return true;
     }
 
-    private static void joinInto(int[] into, int[] from) {
-        for (int i = 0; i < into.length; i++) {
-            into[i] = Math.max(into[i], from[i]);
-        }
-    }
 
-    private static int[] entries(VectorClock clock, int count) {
-        int[] entries = new int[count];
-        for (int i = 0; i < count; i++) {
-            entries[i] = clock.get(i);
-        }
-        return entries;
-    }
 
     private static boolean made(int slot) throws Exception {
         java.lang.reflect.Field clocks = SyncClocks.class.getDeclaredField("CLOCKS");
