@@ -1,8 +1,21 @@
 package dev.weft.runtime;
 
-/** Vector clocks as plain arrays of times, which the clock tests compare against. */
+/** Plain vector clocks (arrays of times), which the clock tests compare weft's against, and the simulated threads they run. */
 final class ClockEntries {
     private ClockEntries() {
+    }
+
+    /**
+     * Simulated threads numbered 0 to {@code reference.length - 1}, each with its plain clock
+     * ({@code reference[t]}, square) holding its starting time.
+     */
+    static ThreadState[] threads(int[][] reference) {
+        ThreadState[] threads = new ThreadState[reference.length];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new ThreadState(Thread.currentThread(), t, null);
+            reference[t][t] = threads[t].clock.get(t);
+        }
+        return threads;
     }
 
     /** The first {@code count} entries of {@code clock}. */

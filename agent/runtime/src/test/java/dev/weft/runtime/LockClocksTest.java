@@ -54,12 +54,8 @@ class LockClocksTest {
         Random random = new Random(11);
         int threadCount = 4;
         for (int run = 0; run < 300; run++) {
-            ThreadState[] threads = new ThreadState[threadCount];
             int[][] reference = new int[threadCount][threadCount];
-            for (int t = 0; t < threadCount; t++) {
-                threads[t] = new ThreadState(Thread.currentThread(), t, null);
-                reference[t][t] = threads[t].clock.get(t);
-            }
+            ThreadState[] threads = ClockEntries.threads(reference);
             int[] writersSlots = {nextSlot++, nextSlot++};
             int[] readersSlots = {nextSlot++, nextSlot++};
             int[][] writersClocks = new int[2][threadCount];

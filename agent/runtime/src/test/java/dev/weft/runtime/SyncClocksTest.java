@@ -158,12 +158,8 @@ class SyncClocksTest {
         int threadCount = 4;
         int skipped = 0;
         for (int run = 0; run < 300; run++) {
-            ThreadState[] threads = new ThreadState[threadCount];
             int[][] reference = new int[threadCount][threadCount];
-            for (int t = 0; t < threadCount; t++) {
-                threads[t] = new ThreadState(Thread.currentThread(), t, null);
-                reference[t][t] = threads[t].clock.get(t);
-            }
+            ThreadState[] threads = ClockEntries.threads(reference);
             int base = nextSlot;
             nextSlot += 3;
             int[][] slots = new int[3][threadCount];

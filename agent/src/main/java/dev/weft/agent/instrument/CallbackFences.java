@@ -78,7 +78,7 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
     public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
                               MethodVisitor methodVisitor, Implementation.Context implementationContext,
                               TypePool typePool, int writerFlags, int readerFlags) {
-        String owner = instrumentedType.getInternalName();
+        String instrumented = instrumentedType.getInternalName();
         String outerType = outer ? instrumentedType.getDeclaredFields().filter(named(OUTER)).getOnly().getDescriptor()
             : null;
         return new MethodVisitor(Opcodes.ASM9, methodVisitor) {
@@ -114,7 +114,7 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
             private void hook(String name) {
                 super.visitVarInsn(Opcodes.ALOAD, 0);
                 if (outer) {
-                    super.visitFieldInsn(Opcodes.GETFIELD, owner, OUTER, outerType);
+                    super.visitFieldInsn(Opcodes.GETFIELD, instrumented, OUTER, outerType);
                 }
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, ON_OBJECT, false);
             }
