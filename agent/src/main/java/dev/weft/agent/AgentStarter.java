@@ -51,7 +51,7 @@ public final class AgentStarter {
         for (String problem : options.problems()) {
             System.err.println("weft: " + problem);
         }
-        openLocksToRuntime(inst);
+        openJdkInternalsToRuntime(inst);
         Hooks.trackHeldLocks(options.lockOrder());
         Hooks.detectRaces(options.races());
         if (options.deadlockPeriod() != null) {
@@ -125,12 +125,16 @@ public final class AgentStarter {
         }
     }
 
-    /** Lets the runtime read the JDK locks' owner and fairness (see {@link LockIntrospection}). */
-    private static void openLocksToRuntime(Instrumentation inst) {
+    /**
+     * Lets the runtime read the JDK locks' owner and fairness (see {@link LockIntrospection}), and
+     * the field of an atomic field updater made before weft was attached (its class and offset, and
+     * the JDK's {@code Unsafe} to match the offset: the runtime's {@code UpdaterFields}).
+     */
+    private static void openJdkInternalsToRuntime(Instrumentation inst) {
         Module javaBase = Object.class.getModule();
-        Module runtime = Hooks.class.getModule();
-        inst.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.util.concurrent.locks", Set.of(runtime)),
-            Set.of(), Map.of());
+        Set<Module> runtime = Set.of(Hooks.class.getModule());
+        inst.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", runtime),
+            Map.of("java.util.concurrent.locks", runtime, "java.util.concurrent.atomic", runtime), Set.of(), Map.of());
         LockIntrospection.init();
     }
 

@@ -13,9 +13,9 @@ import java.util.WeakHashMap;
  * <p>The JDK's updaters ({@code AtomicReferenceFieldUpdater}, {@code AtomicIntegerFieldUpdater},
  * {@code AtomicLongFieldUpdater}) keep only the field's offset, so the field's name is noted when
  * an updater is made: their {@code newUpdater} factories are modelled and call {@link #made}.
- * Updaters on the JDK's own classes are left out (the JDK's machinery), and so are updaters made
- * before weft was attached to a running program: their operations order nothing for race
- * detection, as an unmodelled primitive would not.
+ * Updaters on the JDK's own classes are left out (the JDK's machinery). An updater made before
+ * weft was attached to a running program is not noted: its field is read from the updater itself
+ * the first time it is used ({@link UpdaterFields}).
  *
  * <p>Updaters are few (one per field, usually in a static final field) and used often: each
  * operation looks its updater up in a small direct-mapped cache of immutable entries (the JDK's
@@ -56,17 +56,42 @@ final class FieldUpdaterKeys {
         if (recent != null && recent.get() == updater) {
             key = recent.key;
         } else {
-            Integer made;
-            synchronized (MADE) {
-                made = MADE.get(updater);
-            }
-            key = made == null ? IGNORED : made; // an updater is noted before it can be used: a miss stays one
+            key = keyOf(updater);
             RECENT[index] = new Known(updater, key);
         }
         return key == IGNORED ? IGNORED : SyncClocks.slotOfField(holder, key);
     }
 
-    private static boolean isJdk(Class<?> type) {
+    /**
+     * The key of the field {@code updater} updates: noted when it was made, or, for an updater made
+     * before weft was attached, read from the updater once ({@link UpdaterFields}) and noted then.
+     */
+    private static int keyOf(Object updater) {
+        Integer made;
+        synchronized (MADE) {
+            made = MADE.get(updater);
+        }
+        if (made != null) {
+            return made;
+        }
+        ThreadState guard = ReentryGuard.enter(); // reading the updater uses reflection, which may use updaters
+        if (guard == null) {
+            return IGNORED;
+        }
+        String field;
+        try {
+            field = UpdaterFields.nameOf(updater);
+        } finally {
+            ReentryGuard.exit(guard);
+        }
+        int key = field == null ? IGNORED : Fields.syncKeyOfInstanceField(field);
+        synchronized (MADE) {
+            MADE.put(updater, key);
+        }
+        return key;
+    }
+
+    static boolean isJdk(Class<?> type) {
         ClassLoader loader = type.getClassLoader();
         return loader == null || loader == ClassLoader.getPlatformClassLoader();
     }
