@@ -1952,16 +1952,21 @@ public final class RaceIdioms {
 
     static void concurrentHashMapComputeRacy() throws Exception {
         ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
+        Thread other = startComputingAfterAPause(map);
+        map.get("k").value++; // outside compute: nothing publishes it to the next compute
+        other.join();
+    }
+
+    /** Puts a box under "k" and starts a thread that increments it inside {@code compute} a moment later. */
+    private static Thread startComputingAfterAPause(Map<String, Box> map) {
         map.put("k", new Box());
-        Thread other = start("computing", () -> {
+        return start("computing", () -> {
             pause();
             map.compute("k", (k, box) -> {
                 box.value++;
                 return box;
             });
         });
-        map.get("k").value++; // outside compute: nothing publishes it to the next compute
-        other.join();
     }
 
     /**
@@ -2005,14 +2010,7 @@ public final class RaceIdioms {
 
     static void concurrentSkipListMapRacy() throws Exception {
         ConcurrentSkipListMap<String, Box> map = new ConcurrentSkipListMap<>();
-        map.put("k", new Box());
-        Thread other = start("computing", () -> {
-            pause();
-            map.compute("k", (k, box) -> {
-                box.value++;
-                return box;
-            });
-        });
+        Thread other = startComputingAfterAPause(map);
         map.get("k").value++; // outside compute: nothing publishes it to the next compute
         other.join();
     }
@@ -2104,14 +2102,23 @@ public final class RaceIdioms {
     }
 
     static void concurrentHashMapParallelTraversalRacy() throws Exception {
-        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        sumInParallelWhileWriting(new ConcurrentHashMap<>(), seen -> seen.value);
+    }
+
+    /**
+     * Fills {@code map} with enough boxes for a parallel stream to split, starts a thread that puts
+     * one more and writes it a moment after, and sums the map's values with {@code read} in
+     * parallel streams until that write is seen.
+     */
+    private static void sumInParallelWhileWriting(Map<Integer, Box> map, java.util.function.ToLongFunction<Box> read)
+            throws Exception {
         for (int i = 0; i < 64; i++) {
-            map.put(-i - 1, new Box()); // enough elements for the stream to split
+            map.put(-i - 1, new Box());
         }
         Thread putter = startWritingAfterAdding(box -> map.put(1, box));
         long sum = 0;
         while (sum == 0) {
-            sum = map.values().parallelStream().mapToLong(seen -> seen.value).sum();
+            sum = map.values().parallelStream().mapToLong(read).sum();
         }
         putter.join();
     }
@@ -2226,16 +2233,7 @@ public final class RaceIdioms {
     }
 
     static void skipListSpliteratorsRacy() throws Exception {
-        ConcurrentSkipListMap<Integer, Box> map = new ConcurrentSkipListMap<>();
-        for (int i = 0; i < 64; i++) {
-            map.put(-i - 1, new Box()); // enough elements for the stream to split
-        }
-        Thread adder = startWritingAfterAdding(box -> map.put(1, box));
-        long sum = 0;
-        while (sum == 0) {
-            sum = map.values().parallelStream().mapToLong(seen -> seen.value).sum();
-        }
-        adder.join();
+        sumInParallelWhileWriting(new ConcurrentSkipListMap<>(), seen -> seen.value);
     }
 
     /** Collections read through their iterators while another thread adds filled boxes. */
