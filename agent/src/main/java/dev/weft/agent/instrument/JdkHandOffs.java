@@ -20,8 +20,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * application's own synchronizers on {@code AbstractQueuedSynchronizer}, interrupts and
  * {@code isAlive()}, {@code java.util.Timer}, {@code java.lang.ref.Cleaner}, {@code SubmissionPublisher},
  * and the weakly consistent traversals of the concurrent collections, which may reach elements
- * added after they began. Each was a false report on a correct program before it was modelled; the idioms that
- * show it are in {@code RaceIdioms}.
+ * added after they began. Each was a false report on a correct program before it was modelled;
+ * the idioms that show it are in {@code RaceIdioms}.
  */
 final class JdkHandOffs {
     private static final String REFERENCE_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicReferenceFieldUpdater";
