@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Exchanger;
@@ -148,6 +149,7 @@ public final class RaceIdioms {
         idiom("concurrentHashMapCompute", RaceIdioms::concurrentHashMapComputeCorrect,
             RaceIdioms::concurrentHashMapComputeRacy);
         idiom("concurrentSkipListMap", RaceIdioms::concurrentSkipListMapCorrect, RaceIdioms::concurrentSkipListMapRacy);
+        idiom("elementComparisons", RaceIdioms::elementComparisonsCorrect, RaceIdioms::elementComparisonsRacy);
         idiom("concurrentHashMapTraversal", RaceIdioms::concurrentHashMapTraversalCorrect,
             RaceIdioms::concurrentHashMapTraversalRacy);
         idiom("concurrentHashMapParallelTraversal", RaceIdioms::concurrentHashMapParallelTraversalCorrect,
@@ -2013,6 +2015,77 @@ public final class RaceIdioms {
         Thread other = startComputingAfterAPause(map);
         map.get("k").value++; // outside compute: nothing publishes it to the next compute
         other.join();
+    }
+
+    /** A key or element whose identity is a plain field, set in its constructor, as in most key classes. */
+    static final class Key implements Comparable<Key> {
+        private int id;
+
+        Key(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key && ((Key) other).id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id;
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            return Integer.compare(id, other.id);
+        }
+    }
+
+    /**
+     * Keys and elements that the collections' own methods compare, with {@code equals} or
+     * {@code compareTo}, with those another thread added meanwhile: a hash map's and a skip list's
+     * {@code get}, a priority queue's {@code offer} and {@code poll}, a copy-on-write set's {@code add}.
+     */
+    static void elementComparisonsCorrect() throws Exception {
+        ConcurrentHashMap<Key, Box> hash = new ConcurrentHashMap<>();
+        ConcurrentSkipListMap<Key, Box> sorted = new ConcurrentSkipListMap<>();
+        PriorityBlockingQueue<Key> queue = new PriorityBlockingQueue<>();
+        CopyOnWriteArraySet<Key> set = new CopyOnWriteArraySet<>();
+        int count = 500;
+        Thread adder = start("adder", () -> {
+            for (int i = 0; i < count; i++) {
+                hash.put(new Key(i), new Box());
+                sorted.put(new Key(i), new Box());
+                queue.offer(new Key(i));
+                set.add(new Key(i));
+            }
+        });
+        for (int i = 0; i < count; i++) {
+            Key probe = new Key(i);
+            while (hash.get(probe) == null || sorted.get(probe) == null || !set.contains(probe)) {
+                Thread.onSpinWait();
+            }
+            queue.offer(new Key(-i));
+            if (i % 2 == 0) {
+                queue.poll();
+            }
+            set.add(new Key(count + i));
+        }
+        adder.join();
+    }
+
+    static void elementComparisonsRacy() throws Exception {
+        ConcurrentHashMap<Key, Box> map = new ConcurrentHashMap<>();
+        Key key = new Key(1);
+        Thread adder = start("adder", () -> {
+            map.put(key, new Box());
+            pause();
+            key.id = 1; // after the put: a get that compared the key read it by then
+        });
+        while (map.get(new Key(1)) == null) {
+            Thread.onSpinWait();
+        }
+        adder.join();
     }
 
     /** Starts a thread that puts {@code count} boxes into {@code map}, each filled before its put. */
