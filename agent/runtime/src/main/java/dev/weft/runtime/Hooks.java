@@ -494,7 +494,8 @@ public final class Hooks {
     /**
      * A {@code ConcurrentHashMap}, {@code map}, made {@code table}: its first, a pre-sized or a
      * resized table, or one read back from a stream. Traversals of the table, on any thread, are
-     * traversals of that map ({@link MapTables}).
+     * traversals of that map ({@link MapTables}). Also a {@code ConcurrentSkipListMap} that made a
+     * spliterator or a sub-map, which do not name it.
      */
     public static void mapTableMade(Object map, Object table) {
         if (!races || map == null || table == null) {
@@ -536,6 +537,21 @@ public final class Hooks {
             if (map != null && nextTable != null) {
                 MapTables.made(map, nextTable);
             }
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /**
+     * {@code traversal}, a {@code ConcurrentSkipListMap}'s spliterator, split off {@code split}
+     * (null: nothing), which may run on another thread: it traverses the same map ({@link MapTables}).
+     */
+    public static void traversalSplit(Object traversal, Object split) {
+        if (!races || traversal == null || split == null) {
+            return;
+        }
+        try {
+            MapTables.split(ThreadStates.current(), traversal, split);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }

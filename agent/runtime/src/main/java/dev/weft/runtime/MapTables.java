@@ -1,8 +1,9 @@
 package dev.weft.runtime;
 
 /**
- * The bucket tables of the program's {@code ConcurrentHashMap}s, each with its map's
- * synchronization slot ({@link SyncClocks}), for the traversals that run where the map is not known.
+ * The bucket tables of the program's {@code ConcurrentHashMap}s, and the spliterators and sub-maps of
+ * its {@code ConcurrentSkipListMap}s, each with its map's synchronization slot ({@link SyncClocks}),
+ * for the traversals that run where the map is not known.
  *
  * <p>A traversal of a {@code ConcurrentHashMap} is weakly consistent: it may reach elements put
  * after it began, so each of its steps takes in the map's clock ({@link Hooks#traversalAdvanced}).
@@ -13,6 +14,11 @@ package dev.weft.runtime;
  * one, and a resize's next one as soon as the forwarding node that leads traversals to it is
  * made), and a step looks its table up here; each thread remembers its last table's entry, so a
  * traversal's steps after the first compare one reference.
+ *
+ * <p>A skip list's spliterators are static classes that hold nodes and the comparator, never their
+ * map; its sub-maps' iterators know their sub-map. So a spliterator is noted with its map when the
+ * map makes it, a split one with the spliterator it was split from ({@link #split}), and a sub-map
+ * when it is made; their steps look them up as a step of a hash map looks up its table.
  *
  * <p>The entries are a {@link WeakIdentityTable}'s, pinned (tables are made rarely, and a dropped
  * one would leave its traversals to the fallback below; past the pins' bound, kept in the old
@@ -43,8 +49,20 @@ final class MapTables {
 
     /** The map {@code map} has made {@code table} (not null). */
     static void made(Object map, Object table) {
+        note(table, SyncClocks.slotOf(map));
+    }
+
+    /** {@code split} (not null) was split from {@code traversal}: it traverses the same map, if that is known. */
+    static void split(ThreadState state, Object traversal, Object split) {
+        int slot = slotOf(state, traversal);
+        if (slot >= 0) {
+            note(split, slot);
+        }
+    }
+
+    private static void note(Object table, int slot) {
         Table entry = (Table) TABLES.get(table);
-        entry.slot = SyncClocks.slotOf(map);
+        entry.slot = slot;
         if (!TABLES.pin(entry)) {
             TABLES.keep(entry); // past the pins' bound: kept until the old generation fills
         }

@@ -36,4 +36,28 @@ class MapTablesTest {
         MapTables.made(map, resizing);
         assertThat(MapTables.slotOf(worker, resizing)).isEqualTo(SyncClocks.slotOf(map));
     }
+
+    @Test
+    void aSplitTraversalIsItsOriginsMapsOnAnyThread() {
+        Object spliterator = new Object();
+        Object split = new Object();
+        Object splitAgain = new Object();
+        MapTables.made(map, spliterator);
+        MapTables.split(worker, spliterator, split);
+        MapTables.split(new ThreadState(Thread.currentThread(), 6, null), split, splitAgain);
+
+        assertThat(MapTables.slotOf(new ThreadState(Thread.currentThread(), 7, null), split))
+            .isEqualTo(SyncClocks.slotOf(map));
+        assertThat(MapTables.slotOf(new ThreadState(Thread.currentThread(), 8, null), splitAgain))
+            .isEqualTo(SyncClocks.slotOf(map));
+    }
+
+    @Test
+    void aSplitOfATraversalNotNotedIsNotNotedEither() {
+        Object unknown = new Object();
+        Object split = new Object();
+        MapTables.split(worker, unknown, split);
+
+        assertThat(MapTables.slotOf(new ThreadState(Thread.currentThread(), 6, null), split)).isEqualTo(-1);
+    }
 }

@@ -29,19 +29,26 @@ import net.bytebuddy.pool.TypePool;
  */
 final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper {
     /** Around the callbacks a method calls itself ({@code ConcurrentHashMap.compute}'s function). */
-    static final CallbackFences AROUND_CALLBACKS = new CallbackFences(false, false);
+    static final CallbackFences AROUND_CALLBACKS = new CallbackFences(false, false, false);
     /**
      * Around its callbacks and its monitor blocks: for the synchronized wrappers, which call the
      * callback inside the wrapped collection, under their own monitor.
      */
-    static final CallbackFences AROUND_MONITORS = new CallbackFences(true, false);
+    static final CallbackFences AROUND_MONITORS = new CallbackFences(true, false, false);
     /**
      * Before the callbacks of an inner class's method, with its outer object's clock ({@code this$0}):
      * a weakly consistent collection's spliterator hands its action elements added after the
      * traversal began, so the collection's clock is taken in before each; the action publishes
      * nothing on the collection.
      */
-    static final CallbackFences BEFORE_CALLBACKS_OF_OUTER = new CallbackFences(false, true);
+    static final CallbackFences BEFORE_CALLBACKS_OF_OUTER = new CallbackFences(false, true, false);
+    /**
+     * Before the calls of a skip list's spliterator that may run the caller's code with an element
+     * the traversal reached — its callbacks, and its static calls: the map's key comparison, which
+     * calls the comparator or the keys' {@code compareTo} — the clock of the map it traverses is
+     * taken in ({@code Hooks.traversalAdvanced(this)}, see {@link SkipListTraversalAdvice}).
+     */
+    static final CallbackFences BEFORE_CALLS_OF_TRAVERSAL = new CallbackFences(false, false, true);
     /** The functional interfaces' package, and the other types through which the JDK calls the caller's code. */
     private static final String FUNCTIONS = "java.util.function.";
     private static final List<String> OTHER_CALLBACKS =
@@ -57,10 +64,13 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
     private final boolean monitors;
     /** Whether the clock is the outer object's ({@code this$0}), taken in before each callback only. */
     private final boolean outer;
+    /** Whether the clock is the traversed map's, taken in before each callback and static call only. */
+    private final boolean traversal;
 
-    private CallbackFences(boolean monitors, boolean outer) {
+    private CallbackFences(boolean monitors, boolean outer, boolean traversal) {
         this.monitors = monitors;
         this.outer = outer;
+        this.traversal = traversal;
     }
 
     /** The types through which the JDK calls the caller's code: the models' methods taking one are fenced. */
@@ -96,11 +106,11 @@ final class CallbackFences implements AsmVisitorWrapper.ForDeclaredMethods.Metho
             @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
                 boolean callback = opcode != Opcodes.INVOKESTATIC && opcode != Opcodes.INVOKESPECIAL && isCallback(owner);
-                if (callback) {
-                    hook("syncExit");
+                if (callback || traversal && opcode == Opcodes.INVOKESTATIC) {
+                    hook(traversal ? "traversalAdvanced" : "syncExit");
                 }
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                if (callback && !outer) {
+                if (callback && !outer && !traversal) {
                     hook("syncEnter");
                 }
             }

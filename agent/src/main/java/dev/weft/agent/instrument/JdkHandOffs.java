@@ -18,10 +18,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * Models of the JDK's other ways of handing memory from one thread to another, besides its
  * synchronizers and collections ({@link JdkSynchronizers}): atomic field updaters, the
  * application's own synchronizers on {@code AbstractQueuedSynchronizer}, interrupts and
- * {@code isAlive()}, {@code java.util.Timer}, {@code java.lang.ref.Cleaner}, and the weakly
- * consistent traversals of the concurrent collections, which may reach elements added after they
- * began. Each was a false report on a correct program before it was modelled; the idioms that
- * show it are in {@code RaceIdioms}.
+ * {@code isAlive()}, {@code java.util.Timer}, {@code java.lang.ref.Cleaner}, {@code SubmissionPublisher},
+ * and the weakly consistent traversals of the concurrent collections, which may reach elements
+ * added after they began. Each was a false report on a correct program before it was modelled;
+ * the idioms that show it are in {@code RaceIdioms}.
  */
 final class JdkHandOffs {
     private static final String REFERENCE_FIELD_UPDATER = "java.util.concurrent.atomic.AtomicReferenceFieldUpdater";
@@ -67,6 +67,25 @@ final class JdkHandOffs {
         "java.util.concurrent.LinkedBlockingDeque$LBDSpliterator",
         "java.util.concurrent.LinkedTransferQueue$LTQSpliterator",
     };
+    /** The buffer between a {@code SubmissionPublisher} and one subscriber (see {@link SubscriberCallAdvice}). */
+    private static final String SUBSCRIPTION = "java.util.concurrent.SubmissionPublisher$BufferedSubscription";
+    /** Its hand-offs to the subscriber: an item offered (submit, offer), a signal (subscribe, close, error, request). */
+    private static final String[] SUBSCRIPTION_HAND_OFFS = {
+        "offer", "retryOffer", "onSubscribe", "onComplete", "onError", "request",
+    };
+    /** Its calls of the subscriber, on a task of the publisher's executor. */
+    private static final String[] SUBSCRIBER_CALLS = {"consumeNext", "consumeSubscribe", "consumeComplete", "consumeError"};
+    private static final String SKIP_LIST = "java.util.concurrent.ConcurrentSkipListMap";
+    /** The skip list's spliterators (static classes: they do not name their map; see {@link SkipListTraversalAdvice}). */
+    private static final String[] SKIP_LIST_SPLITERATORS = {
+        SKIP_LIST + "$KeySpliterator", SKIP_LIST + "$ValueSpliterator", SKIP_LIST + "$EntrySpliterator",
+    };
+    private static final String SKIP_LIST_SUB_MAP = SKIP_LIST + "$SubMap";
+    /** A sub-map's iterators, which are also its views' spliterators. */
+    private static final String[] SKIP_LIST_SUB_MAP_ITERATORS = {
+        SKIP_LIST_SUB_MAP + "$SubMapKeyIterator", SKIP_LIST_SUB_MAP + "$SubMapValueIterator",
+        SKIP_LIST_SUB_MAP + "$SubMapEntryIterator",
+    };
     private static final String CLEANER = "java.lang.ref.Cleaner";
     private static final String CLEANABLE = "jdk.internal.ref.PhantomCleanable";
     private static final String TIMER = "java.util.Timer";
@@ -104,6 +123,26 @@ final class JdkHandOffs {
             .type(namedOneOf(MAP_TRAVERSERS))
             .transform(new PreparedAdvice()
                 .advice(named("advance").and(takesArguments(0)), MapTraversalAdvice.Advanced.class))
+            .type(named(SKIP_LIST))
+            .transform(new PreparedAdvice()
+                .advice(namedOneOf("keySpliterator", "valueSpliterator", "entrySpliterator").and(takesArguments(0)),
+                    SkipListTraversalAdvice.SpliteratorMade.class))
+            .type(namedOneOf(SKIP_LIST_SPLITERATORS))
+            .transform(new PreparedAdvice()
+                .advice(named("trySplit").and(not(isBridge())), SkipListTraversalAdvice.Split.class)
+                .rewrite(namedOneOf("trySplit", "tryAdvance", "forEachRemaining").and(not(isBridge())),
+                    CallbackFences.BEFORE_CALLS_OF_TRAVERSAL))
+            .type(named(SKIP_LIST_SUB_MAP))
+            .transform(new PreparedAdvice()
+                .advice(isConstructor(), SkipListTraversalAdvice.SubMapMade.class))
+            .type(namedOneOf(SKIP_LIST_SUB_MAP_ITERATORS))
+            .transform(new PreparedAdvice()
+                .advice(named("next").and(takesArguments(0)).and(not(isBridge())),
+                    SkipListTraversalAdvice.SubMapAdvanced.class))
+            .type(named(SUBSCRIPTION))
+            .transform(new PreparedAdvice()
+                .advice(instanceMethods.and(namedOneOf(SUBSCRIPTION_HAND_OFFS)), SyncObjectAdvice.Release.class)
+                .advice(instanceMethods.and(namedOneOf(SUBSCRIBER_CALLS)), SubscriberCallAdvice.class))
             .type(named(CLEANER))
             .transform(new PreparedAdvice()
                 .advice(named("register"), CleanerAdvice.Registered.class))
@@ -158,7 +197,10 @@ final class JdkHandOffs {
         List<String> names = new ArrayList<>(List.of(REFERENCE_FIELD_UPDATER, INTEGER_FIELD_UPDATER, LONG_FIELD_UPDATER));
         names.addAll(List.of(FIELD_UPDATER_IMPLEMENTATIONS));
         names.addAll(List.of(QUEUED_SYNCHRONIZERS));
-        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP, MAP_FORWARDING_NODE, CLEANER, CLEANABLE));
+        names.addAll(List.of(TIMER, TIMER_QUEUE, INTERRUPTED_EXCEPTION, MAP, MAP_FORWARDING_NODE, CLEANER, CLEANABLE,
+            SUBSCRIPTION, SKIP_LIST_SUB_MAP));
+        names.addAll(List.of(SKIP_LIST_SPLITERATORS));
+        names.addAll(List.of(SKIP_LIST_SUB_MAP_ITERATORS));
         names.addAll(List.of(MAP_VIEWS));
         names.addAll(List.of(MAP_TRAVERSERS));
         names.addAll(List.of(ITERATORS));

@@ -27,8 +27,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The JDK classes whose synchronization race detection models, and how (see
- * {@link SyncObjectAdvice}, {@link CompletionAdvice}, {@link TaskHandoffAdvice}, {@link ExecutorAdvice},
- * {@link CountedCompleterAdvice}, {@link VarHandleAdvice}). Everything that orders memory through
+ * {@link SyncObjectAdvice}, {@link ComparisonFences}, {@link CompletionAdvice}, {@link TaskHandoffAdvice},
+ * {@link ExecutorAdvice}, {@link CountedCompleterAdvice}, {@link VarHandleAdvice}). Everything that orders memory through
  * one of these objects is covered whatever the object is used for: queues hand-offs, maps,
  * latches, barriers, semaphores, exchangers, phasers, futures, executors, fork/join, atomics,
  * VarHandles and the {@code synchronized} wrappers and legacy collections.
@@ -203,6 +203,8 @@ final class JdkSynchronizers {
             .transform(new PreparedAdvice()
                 .advice(callingBack, SyncObjectAdvice.CallingBack.class)
                 .rewrite(callingBack, CallbackFences.AROUND_CALLBACKS)
+                .rewrite(isMethod().and(not(isStatic())).and(not(isAbstract())).and(not(isNative())),
+                    ComparisonFences.BEFORE_COMPARISONS)
                 .advice(publishing, SyncObjectAdvice.Release.class)
                 .advice(observing, SyncObjectAdvice.Acquire.class)
                 .advice(plain.and(not(namedOneOf(PUBLISHING))).and(not(namedOneOf(OBSERVING))),

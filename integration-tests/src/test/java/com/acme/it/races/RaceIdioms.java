@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +18,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Exchanger;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
@@ -35,6 +41,7 @@ import java.util.concurrent.RecursiveTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -123,6 +130,7 @@ public final class RaceIdioms {
         idiom("completableFutureCompletedStages", RaceIdioms::completableFutureCompletedStagesCorrect, null);
         idiom("completableFutureFiredElsewhere", RaceIdioms::completableFutureFiredElsewhereCorrect,
             RaceIdioms::completableFutureFiredElsewhereRacy);
+        idiom("submissionPublisher", RaceIdioms::submissionPublisherCorrect, RaceIdioms::submissionPublisherRacy);
         idiom("forkJoin", RaceIdioms::forkJoinCorrect, RaceIdioms::forkJoinRacy);
         idiom("forkJoinInvokeAll", RaceIdioms::forkJoinInvokeAllCorrect, RaceIdioms::forkJoinInvokeAllRacy);
         idiom("forkJoinPoolSubmit", RaceIdioms::forkJoinPoolSubmitCorrect, RaceIdioms::forkJoinPoolSubmitRacy);
@@ -140,6 +148,8 @@ public final class RaceIdioms {
         idiom("concurrentHashMap", RaceIdioms::concurrentHashMapCorrect, RaceIdioms::concurrentHashMapRacy);
         idiom("concurrentHashMapCompute", RaceIdioms::concurrentHashMapComputeCorrect,
             RaceIdioms::concurrentHashMapComputeRacy);
+        idiom("concurrentSkipListMap", RaceIdioms::concurrentSkipListMapCorrect, RaceIdioms::concurrentSkipListMapRacy);
+        idiom("elementComparisons", RaceIdioms::elementComparisonsCorrect, RaceIdioms::elementComparisonsRacy);
         idiom("concurrentHashMapTraversal", RaceIdioms::concurrentHashMapTraversalCorrect,
             RaceIdioms::concurrentHashMapTraversalRacy);
         idiom("concurrentHashMapParallelTraversal", RaceIdioms::concurrentHashMapParallelTraversalCorrect,
@@ -148,6 +158,7 @@ public final class RaceIdioms {
             RaceIdioms::weaklyConsistentIteratorsRacy);
         idiom("concurrentQueueSpliterators", RaceIdioms::concurrentQueueSpliteratorsCorrect,
             RaceIdioms::concurrentQueueSpliteratorsRacy);
+        idiom("skipListSpliterators", RaceIdioms::skipListSpliteratorsCorrect, RaceIdioms::skipListSpliteratorsRacy);
         idiom("concurrentLinkedQueue", RaceIdioms::concurrentLinkedQueueCorrect,
             RaceIdioms::concurrentLinkedQueueRacy);
         idiom("copyOnWriteArrayList", RaceIdioms::copyOnWriteArrayListCorrect, RaceIdioms::copyOnWriteArrayListRacy);
@@ -1486,6 +1497,77 @@ public final class RaceIdioms {
         firer.join();
     }
 
+    /**
+     * Items submitted and offered to a {@code SubmissionPublisher}, each filled before, read by
+     * subscribers on the executor's threads (a fixed pool, a fork/join pool): one that sums in a
+     * field of its own across its calls and reads in {@code onComplete} what the publisher wrote
+     * before {@code close}, and one of {@code consume}, whose future completes after its last item.
+     */
+    static void submissionPublisherCorrect() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        ForkJoinPool forkJoin = new ForkJoinPool(2);
+        for (Executor executor : List.of(pool, forkJoin)) {
+            SubmissionPublisher<Box> publisher = new SubmissionPublisher<>(executor, 64);
+            Box closing = new Box();
+            CompletableFuture<Long> summed = new CompletableFuture<>();
+            publisher.subscribe(new Flow.Subscriber<Box>() {
+                private long sum; // the subscriber's own state, on whichever thread each call runs
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(Box box) {
+                    sum += box.value;
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    summed.completeExceptionally(error);
+                }
+
+                @Override
+                public void onComplete() {
+                    summed.complete(sum + closing.value);
+                }
+            });
+            long[] consumed = {0};
+            CompletableFuture<Void> done = publisher.consume(box -> consumed[0] += box.value);
+            for (int i = 0; i < 2_000; i++) {
+                Box box = new Box();
+                box.value = i;
+                if (i % 2 == 0) {
+                    publisher.submit(box);
+                } else {
+                    publisher.offer(box, 1, TimeUnit.SECONDS, null);
+                }
+            }
+            closing.value = 1;
+            publisher.close();
+            summed.get();
+            done.get();
+            consumed[0]++;
+        }
+        pool.shutdown();
+        forkJoin.shutdown();
+    }
+
+    static void submissionPublisherRacy() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        SubmissionPublisher<Box> publisher = new SubmissionPublisher<>(pool, 16);
+        LongAdder sum = new LongAdder();
+        CompletableFuture<Void> done = publisher.consume(seen -> sum.add(seen.value));
+        Box box = new Box();
+        publisher.submit(box);
+        pause();
+        box.value = 1; // after the submit: the subscriber read it by then
+        publisher.close();
+        done.get();
+        pool.shutdown();
+    }
+
     static void completableFutureRacy() throws Exception {
         Box box = new Box();
         CompletableFuture<Integer> future = CompletableFuture.supplyAsync(() -> ++box.value);
@@ -1872,16 +1954,138 @@ public final class RaceIdioms {
 
     static void concurrentHashMapComputeRacy() throws Exception {
         ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
+        Thread other = startComputingAfterAPause(map);
+        map.get("k").value++; // outside compute: nothing publishes it to the next compute
+        other.join();
+    }
+
+    /** Puts a box under "k" and starts a thread that increments it inside {@code compute} a moment later. */
+    private static Thread startComputingAfterAPause(Map<String, Box> map) {
         map.put("k", new Box());
-        Thread other = start("computing", () -> {
+        return start("computing", () -> {
             pause();
             map.compute("k", (k, box) -> {
                 box.value++;
                 return box;
             });
         });
+    }
+
+    /**
+     * A skip-list map's hand-off (put, then get on another thread) and its values replaced by
+     * {@code compute}, {@code merge} and {@code computeIfPresent} on two threads at once. Unlike a
+     * {@code ConcurrentHashMap}'s, these may apply their function more than once and on two threads
+     * at once (their javadoc says so): the functions make a new box from the old one, whose value
+     * another thread's function wrote, and never change the old one.
+     */
+    static void concurrentSkipListMapCorrect() throws Exception {
+        ConcurrentSkipListMap<String, Box> map = new ConcurrentSkipListMap<>();
+        Thread consumer = consumer(() -> spin(() -> map.get("handed")));
+        Box handed = new Box();
+        handed.value = 1;
+        map.put("handed", handed);
+        Body update = () -> {
+            for (int i = 0; i < 300; i++) {
+                map.compute("k", (k, box) -> {
+                    Box next = new Box();
+                    next.value = box == null ? 1 : box.value + 1;
+                    return next;
+                });
+                Box one = new Box();
+                one.value = 1;
+                map.merge("m", one, (old, fresh) -> {
+                    Box sum = new Box();
+                    sum.value = old.value + fresh.value;
+                    return sum;
+                });
+                map.computeIfPresent("k", (k, box) -> {
+                    Box next = new Box();
+                    next.value = box.value + 1;
+                    return next;
+                });
+            }
+        };
+        Thread other = start("computing", update);
+        update.run();
+        joinAll(consumer, other);
+    }
+
+    static void concurrentSkipListMapRacy() throws Exception {
+        ConcurrentSkipListMap<String, Box> map = new ConcurrentSkipListMap<>();
+        Thread other = startComputingAfterAPause(map);
         map.get("k").value++; // outside compute: nothing publishes it to the next compute
         other.join();
+    }
+
+    /** A key or element whose identity is a plain field, set in its constructor, as in most key classes. */
+    static final class Key implements Comparable<Key> {
+        private int id;
+
+        Key(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key && ((Key) other).id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id;
+        }
+
+        @Override
+        public int compareTo(Key other) {
+            return Integer.compare(id, other.id);
+        }
+    }
+
+    /**
+     * Keys and elements that the collections' own methods compare, with {@code equals} or
+     * {@code compareTo}, with those another thread added meanwhile: a hash map's and a skip list's
+     * {@code get}, a priority queue's {@code offer} and {@code poll}, a copy-on-write set's {@code add}.
+     */
+    static void elementComparisonsCorrect() throws Exception {
+        ConcurrentHashMap<Key, Box> hash = new ConcurrentHashMap<>();
+        ConcurrentSkipListMap<Key, Box> sorted = new ConcurrentSkipListMap<>();
+        PriorityBlockingQueue<Key> queue = new PriorityBlockingQueue<>();
+        CopyOnWriteArraySet<Key> set = new CopyOnWriteArraySet<>();
+        int count = 500;
+        Thread adder = start("adder", () -> {
+            for (int i = 0; i < count; i++) {
+                hash.put(new Key(i), new Box());
+                sorted.put(new Key(i), new Box());
+                queue.offer(new Key(i));
+                set.add(new Key(i));
+            }
+        });
+        for (int i = 0; i < count; i++) {
+            Key probe = new Key(i);
+            while (hash.get(probe) == null || sorted.get(probe) == null || !set.contains(probe)) {
+                Thread.onSpinWait();
+            }
+            queue.offer(new Key(-i));
+            if (i % 2 == 0) {
+                queue.poll();
+            }
+            set.add(new Key(count + i));
+        }
+        adder.join();
+    }
+
+    static void elementComparisonsRacy() throws Exception {
+        ConcurrentHashMap<Key, Box> map = new ConcurrentHashMap<>();
+        Key key = new Key(1);
+        Thread adder = start("adder", () -> {
+            map.put(key, new Box());
+            pause();
+            key.id = 1; // after the put: a get that compared the key read it by then
+        });
+        while (map.get(new Key(1)) == null) {
+            Thread.onSpinWait();
+        }
+        adder.join();
     }
 
     /** Starts a thread that puts {@code count} boxes into {@code map}, each filled before its put. */
@@ -1971,14 +2175,23 @@ public final class RaceIdioms {
     }
 
     static void concurrentHashMapParallelTraversalRacy() throws Exception {
-        ConcurrentHashMap<Integer, Box> map = new ConcurrentHashMap<>();
+        sumInParallelWhileWriting(new ConcurrentHashMap<>(), seen -> seen.value);
+    }
+
+    /**
+     * Fills {@code map} with enough boxes for a parallel stream to split, starts a thread that puts
+     * one more and writes it a moment after, and sums the map's values with {@code read} in
+     * parallel streams until that write is seen.
+     */
+    private static void sumInParallelWhileWriting(Map<Integer, Box> map, java.util.function.ToLongFunction<Box> read)
+            throws Exception {
         for (int i = 0; i < 64; i++) {
-            map.put(-i - 1, new Box()); // enough elements for the stream to split
+            map.put(-i - 1, new Box());
         }
         Thread putter = startWritingAfterAdding(box -> map.put(1, box));
         long sum = 0;
         while (sum == 0) {
-            sum = map.values().parallelStream().mapToLong(seen -> seen.value).sum();
+            sum = map.values().parallelStream().mapToLong(read).sum();
         }
         putter.join();
     }
@@ -2038,11 +2251,69 @@ public final class RaceIdioms {
         adder.join();
     }
 
+    /**
+     * A skip-list map and set read by parallel streams (whose splits hand their ranges to fork/join
+     * workers), sequential streams, {@code tryAdvance} and a sub-map's iterator while another thread
+     * adds filled boxes; the set's comparator reads the boxes too, where a split spliterator compares
+     * them with its bound.
+     */
+    static void skipListSpliteratorsCorrect() throws Exception {
+        ConcurrentSkipListMap<Integer, Box> map = new ConcurrentSkipListMap<>();
+        ConcurrentSkipListSet<Box> set = new ConcurrentSkipListSet<>(Comparator.comparingInt(box -> box.value));
+        int count = 5_000;
+        Thread adder = start("adder", () -> {
+            for (int i = 0; i < count; i++) {
+                Box box = new Box();
+                box.value = i;
+                map.put(i, box);
+                Box member = new Box();
+                member.value = i;
+                set.add(member);
+            }
+        });
+        long seen = 0;
+        for (int round = 0; seen < 2 * count; round++) {
+            LongAdder sum = new LongAdder();
+            switch (round % 5) {
+                case 0:
+                    sum.add(map.values().parallelStream().mapToLong(box -> box.value).sum());
+                    sum.add(set.parallelStream().mapToLong(box -> box.value).sum());
+                    break;
+                case 1:
+                    map.entrySet().parallelStream().forEach(entry -> sum.add(entry.getValue().value));
+                    map.keySet().parallelStream().forEach(key -> sum.add(map.get(key).value));
+                    break;
+                case 2:
+                    sum.add(map.values().stream().mapToLong(box -> box.value).sum());
+                    set.stream().forEach(box -> sum.add(box.value));
+                    break;
+                case 3:
+                    java.util.Spliterator<Box> spliterator = map.values().spliterator();
+                    while (spliterator.tryAdvance(box -> sum.add(box.value))) {
+                        // one element a call
+                    }
+                    break;
+                default:
+                    for (Box box : map.tailMap(count / 2).values()) {
+                        sum.add(box.value);
+                    }
+                    map.headMap(count / 2).values().parallelStream().forEach(box -> sum.add(box.value));
+                    break;
+            }
+            seen = map.size() + set.size();
+        }
+        adder.join();
+    }
+
+    static void skipListSpliteratorsRacy() throws Exception {
+        sumInParallelWhileWriting(new ConcurrentSkipListMap<>(), seen -> seen.value);
+    }
+
     /** Collections read through their iterators while another thread adds filled boxes. */
     static void weaklyConsistentIteratorsCorrect() throws Exception {
         ConcurrentLinkedQueue<Box> queue = new ConcurrentLinkedQueue<>();
         LinkedBlockingQueue<Box> blocking = new LinkedBlockingQueue<>();
-        java.util.concurrent.ConcurrentSkipListMap<Integer, Box> sorted = new java.util.concurrent.ConcurrentSkipListMap<>();
+        ConcurrentSkipListMap<Integer, Box> sorted = new ConcurrentSkipListMap<>();
         int count = 1_000;
         Thread adder = start("adder", () -> {
             for (int i = 0; i < count; i++) {
