@@ -71,6 +71,13 @@ final class JdkSynchronizers {
         // every acquisition (try*, optimistic read + validate, conversions) takes in, unlocks publish
         "java.util.concurrent.locks.StampedLock",
     };
+    /**
+     * The concurrent maps' methods that store only what their callback returns, which
+     * {@link CallbackFences} publishes ({@link SyncObjectAdvice.StoringCallbackResults}); not
+     * {@code merge}, which stores the caller's value without calling back when the key is absent.
+     * Only the maps among {@link #DIRECTED} have methods of these names.
+     */
+    private static final String[] STORING_CALLBACK_RESULTS = {"compute", "computeIfAbsent", "computeIfPresent"};
     /** Its action runs inside the last party's {@code await}, in {@code dowait}. */
     private static final String CYCLIC_BARRIER = "java.util.concurrent.CyclicBarrier";
     /** Methods that only publish: plain writes, insertions, completions, count-downs, permits released. */
@@ -201,7 +208,8 @@ final class JdkSynchronizers {
                 .advice(plain, SyncObjectAdvice.Both.class))
             .type(namedOneOf(DIRECTED))
             .transform(new PreparedAdvice()
-                .advice(callingBack, SyncObjectAdvice.CallingBack.class)
+                .advice(callingBack.and(not(namedOneOf(STORING_CALLBACK_RESULTS))), SyncObjectAdvice.CallingBack.class)
+                .advice(callingBack.and(namedOneOf(STORING_CALLBACK_RESULTS)), SyncObjectAdvice.StoringCallbackResults.class)
                 .rewrite(callingBack, CallbackFences.AROUND_CALLBACKS)
                 .advice(publishing, SyncObjectAdvice.Release.class)
                 .advice(observing, SyncObjectAdvice.Acquire.class)

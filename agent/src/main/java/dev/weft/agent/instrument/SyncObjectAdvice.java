@@ -85,4 +85,28 @@ final class SyncObjectAdvice {
             }
         }
     }
+
+    /**
+     * Methods that run the caller's code and store only what it returns — a concurrent map's
+     * {@code compute}, {@code computeIfAbsent} and {@code computeIfPresent}: what they place in the
+     * map is published after the callback returns ({@link CallbackFences}), and nothing else the
+     * caller did is handed to another thread by them, so they publish nothing at entry; they take
+     * in at exit. A {@code computeIfAbsent} that finds its key (a session looked up request after
+     * request) is then a read of the map, as the memory model has it, where a publication at entry
+     * cost a locked release into a clock every caller writes. An exception publishes, as in
+     * {@link CallingBack}.
+     */
+    static final class StoringCallbackResults {
+        private StoringCallbackResults() {
+        }
+
+        @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+        static void exit(@Advice.This Object self, @Advice.Thrown Throwable thrown) {
+            if (thrown == null) {
+                Hooks.syncExit(self);
+            } else {
+                Hooks.syncExchange(self);
+            }
+        }
+    }
 }
