@@ -73,7 +73,7 @@ final class JdkSynchronizers {
     };
     /**
      * The concurrent maps' methods that store only what their callback returns, which
-     * {@link CallbackFences} publishes ({@link SyncObjectAdvice.StoringCallbackResults}); not
+     * {@link CallbackFences} publishes: they publish nothing at entry ({@link SyncObjectAdvice.CallingBack}); not
      * {@code merge}, which stores the caller's value without calling back when the key is absent.
      * Only the maps among {@link #DIRECTED} have methods of these names.
      */
@@ -202,14 +202,15 @@ final class JdkSynchronizers {
         builder = builder
             .type(namedOneOf(MONITOR_LIKE))
             .transform(new PreparedAdvice()
+                .advice(callingBack, SyncObjectAdvice.Release.class)
                 .advice(callingBack, SyncObjectAdvice.CallingBack.class)
                 .rewrite(callingBack.or(isDeclaredBy(named(CYCLIC_BARRIER)).and(named("dowait"))),
                     CallbackFences.AROUND_MONITORS)
                 .advice(plain, SyncObjectAdvice.Both.class))
             .type(namedOneOf(DIRECTED))
             .transform(new PreparedAdvice()
-                .advice(callingBack.and(not(namedOneOf(STORING_CALLBACK_RESULTS))), SyncObjectAdvice.CallingBack.class)
-                .advice(callingBack.and(namedOneOf(STORING_CALLBACK_RESULTS)), SyncObjectAdvice.StoringCallbackResults.class)
+                .advice(callingBack.and(not(namedOneOf(STORING_CALLBACK_RESULTS))), SyncObjectAdvice.Release.class)
+                .advice(callingBack, SyncObjectAdvice.CallingBack.class)
                 .rewrite(callingBack, CallbackFences.AROUND_CALLBACKS)
                 .advice(publishing, SyncObjectAdvice.Release.class)
                 .advice(observing, SyncObjectAdvice.Acquire.class)
