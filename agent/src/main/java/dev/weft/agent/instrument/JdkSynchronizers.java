@@ -71,6 +71,13 @@ final class JdkSynchronizers {
         // every acquisition (try*, optimistic read + validate, conversions) takes in, unlocks publish
         "java.util.concurrent.locks.StampedLock",
     };
+    /**
+     * The concurrent maps' methods that store only what their callback returns, which
+     * {@link CallbackFences} publishes: they publish nothing at entry ({@link SyncObjectAdvice.CallingBack}); not
+     * {@code merge}, which stores the caller's value without calling back when the key is absent.
+     * Only the maps among {@link #DIRECTED} have methods of these names.
+     */
+    private static final String[] STORING_CALLBACK_RESULTS = {"compute", "computeIfAbsent", "computeIfPresent"};
     /** Its action runs inside the last party's {@code await}, in {@code dowait}. */
     private static final String CYCLIC_BARRIER = "java.util.concurrent.CyclicBarrier";
     /** Methods that only publish: plain writes, insertions, completions, count-downs, permits released. */
@@ -195,12 +202,14 @@ final class JdkSynchronizers {
         builder = builder
             .type(namedOneOf(MONITOR_LIKE))
             .transform(new PreparedAdvice()
+                .advice(callingBack, SyncObjectAdvice.Release.class)
                 .advice(callingBack, SyncObjectAdvice.CallingBack.class)
                 .rewrite(callingBack.or(isDeclaredBy(named(CYCLIC_BARRIER)).and(named("dowait"))),
                     CallbackFences.AROUND_MONITORS)
                 .advice(plain, SyncObjectAdvice.Both.class))
             .type(namedOneOf(DIRECTED))
             .transform(new PreparedAdvice()
+                .advice(callingBack.and(not(namedOneOf(STORING_CALLBACK_RESULTS))), SyncObjectAdvice.Release.class)
                 .advice(callingBack, SyncObjectAdvice.CallingBack.class)
                 .rewrite(callingBack, CallbackFences.AROUND_CALLBACKS)
                 .rewrite(isMethod().and(not(isStatic())).and(not(isAbstract())).and(not(isNative())),

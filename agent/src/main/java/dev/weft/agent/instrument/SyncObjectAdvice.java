@@ -64,16 +64,18 @@ final class SyncObjectAdvice {
 
     /**
      * Methods that run the caller's code inside them ({@link CallbackFences} orders the callbacks
-     * themselves and publishes after each): publish at entry, take in at exit; an exception, which
-     * may have skipped the publication after a callback, publishes too.
+     * themselves and publishes after each): they take in at exit; an exception, which may have
+     * skipped the publication after a callback, publishes too. Most of them also publish at entry
+     * ({@link Release}, applied beside): a {@code merge} may store the caller's value without
+     * calling back, a future's {@code thenApply} hands the caller's work to the thread that will
+     * run the function. Not the concurrent maps' {@code compute}, {@code computeIfAbsent} and
+     * {@code computeIfPresent}, which store only what their callback returns, published after it
+     * returns: a {@code computeIfAbsent} that finds its key (a session looked up request after
+     * request) is then a read of the map, as the memory model has it, where a publication at entry
+     * cost a locked release into a clock every caller writes.
      */
     static final class CallingBack {
         private CallingBack() {
-        }
-
-        @Advice.OnMethodEnter(suppress = Throwable.class)
-        static void enter(@Advice.This Object self) {
-            Hooks.syncEnter(self);
         }
 
         @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -150,6 +151,8 @@ public final class RaceIdioms {
             RaceIdioms::concurrentHashMapComputeRacy);
         idiom("concurrentSkipListMap", RaceIdioms::concurrentSkipListMapCorrect, RaceIdioms::concurrentSkipListMapRacy);
         idiom("elementComparisons", RaceIdioms::elementComparisonsCorrect, RaceIdioms::elementComparisonsRacy);
+        idiom("concurrentHashMapComputeIfAbsent", RaceIdioms::concurrentHashMapComputeIfAbsentCorrect,
+            RaceIdioms::concurrentHashMapComputeIfAbsentRacy);
         idiom("concurrentHashMapTraversal", RaceIdioms::concurrentHashMapTraversalCorrect,
             RaceIdioms::concurrentHashMapTraversalRacy);
         idiom("concurrentHashMapParallelTraversal", RaceIdioms::concurrentHashMapParallelTraversalCorrect,
@@ -2086,6 +2089,50 @@ public final class RaceIdioms {
             Thread.onSpinWait();
         }
         adder.join();
+    }
+
+    /**
+     * Values stored by {@code computeIfAbsent}, on a concurrent map and a skip-list map: one filled
+     * before the call and returned by the function, one filled inside it; a reader that finds them
+     * is ordered after both fillings.
+     */
+    static void concurrentHashMapComputeIfAbsentCorrect() throws Exception {
+        List<ConcurrentMap<String, Box>> maps =
+            List.of(new ConcurrentHashMap<>(), new ConcurrentSkipListMap<>());
+        Thread reader = start("reader", () -> {
+            for (ConcurrentMap<String, Box> map : maps) {
+                spin(() -> map.get("before")).value++;
+                spin(() -> map.get("inside")).value++;
+            }
+        });
+        for (ConcurrentMap<String, Box> map : maps) {
+            Box filledBefore = new Box();
+            filledBefore.value = 1;
+            map.computeIfAbsent("before", k -> filledBefore);
+            map.computeIfAbsent("inside", k -> {
+                Box filledInside = new Box();
+                filledInside.value = 1;
+                return filledInside;
+            });
+        }
+        reader.join();
+    }
+
+    /**
+     * A {@code computeIfAbsent} that finds its key stores nothing and publishes nothing: a write
+     * before it is not ordered before another thread's later {@code computeIfAbsent} of that key.
+     */
+    static void concurrentHashMapComputeIfAbsentRacy() throws Exception {
+        ConcurrentHashMap<String, Box> map = new ConcurrentHashMap<>();
+        Box box = new Box();
+        map.put("k", box);
+        Thread other = start("looking up", () -> {
+            pause();
+            map.computeIfAbsent("k", k -> new Box()).value++;
+        });
+        box.value = 1; // after the put, before a computeIfAbsent that only finds the key
+        map.computeIfAbsent("k", k -> new Box());
+        other.join();
     }
 
     /** Starts a thread that puts {@code count} boxes into {@code map}, each filled before its put. */
