@@ -2146,6 +2146,13 @@ public final class RaceIdioms {
         });
     }
 
+    /** A new box holding {@code value}, written by the calling thread. */
+    private static Box filledBox(int value) {
+        Box box = new Box();
+        box.value = value;
+        return box;
+    }
+
     /** Starts a thread that adds a box with {@code add} and writes it a moment after: a traversal may find it by then. */
     private static Thread startWritingAfterAdding(java.util.function.Consumer<Box> add) {
         Box box = new Box();
@@ -2253,12 +2260,8 @@ public final class RaceIdioms {
         int count = 5_000;
         Thread adder = start("adder", () -> {
             for (int i = 0; i < count; i++) {
-                Box box = new Box();
-                box.value = i;
-                queue.add(box);
-                Box other = new Box();
-                other.value = i;
-                blocking.add(other);
+                queue.add(filledBox(i));
+                blocking.add(filledBox(i));
             }
         });
         long seen = 0;
@@ -2310,12 +2313,8 @@ public final class RaceIdioms {
         int count = 5_000;
         Thread adder = start("adder", () -> {
             for (int i = 0; i < count; i++) {
-                Box box = new Box();
-                box.value = i;
-                map.put(i, box);
-                Box member = new Box();
-                member.value = i;
-                set.add(member);
+                map.put(i, filledBox(i));
+                set.add(filledBox(i));
             }
         });
         long seen = 0;
