@@ -692,20 +692,7 @@ public final class Hooks {
      * {@code synchronized} method): as {@link #acquired}, with the site known to be a monitor's.
      */
     public static void monitorEntered(Object lock, int site) {
-        try {
-            LockSites.get(site).acquired(lock);
-            if (!trackHeldLocks) {
-                return;
-            }
-            ThreadState state = raceState();
-            int slot = races ? MonitorClocks.acquire(state, lock) : -1;
-            if (state.held > 0) {
-                LockOrder.taken(state, lock, site, sink);
-            }
-            state.push(lock, site, 0L, slot);
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
+        holding(lock, site, true);
     }
 
     /**
@@ -780,7 +767,7 @@ public final class Hooks {
         if (attempt == LOOKS_FREE) {
             lock.lock();
         }
-        acquiredJuc(lock, site);
+        holding(lock, site, false);
     }
 
     /** {@code lock.lock()} on a lock that looks held: the wait is timed and reported. */
@@ -1058,19 +1045,28 @@ public final class Hooks {
         pushTaken(state, lock, site, acquiredAt, orders, slot);
     }
 
-    /** {@link #acquired} of a j.u.c. lock taken at a j.u.c. site, as one body with the lock hooks it is inlined into. */
+    /**
+     * The current thread holds {@code lock}, taken at {@code site}: counted, its clock acquired (a
+     * monitor's, or a j.u.c. lock's), pushed. One body for {@link #monitorEntered} and the j.u.c.
+     * lock hooks, inlined into each with {@code monitor} a constant.
+     */
     @ForceInline
-    private static void acquiredJuc(Lock lock, int site) {
+    private static void holding(Object lock, int site, boolean monitor) {
         try {
             LockSites.get(site).acquired(lock);
             if (!trackHeldLocks) {
                 return;
             }
             ThreadState state = raceState();
+            int slot = -1;
             if (races) {
-                LockClocks.acquired(state, lock);
+                if (monitor) {
+                    slot = MonitorClocks.acquire(state, lock);
+                } else {
+                    LockClocks.acquired(state, lock);
+                }
             }
-            pushTaken(state, lock, site, 0L, true, -1);
+            pushTaken(state, lock, site, 0L, true, slot);
         } catch (Throwable t) {
             InternalErrors.hookFailed(t);
         }
