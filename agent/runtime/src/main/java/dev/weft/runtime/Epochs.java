@@ -30,4 +30,15 @@ final class Epochs {
     static boolean happensBefore(long epoch, VectorClock clock) {
         return epoch == NONE || time(epoch) <= clock.get(tid(epoch));
     }
+
+    /**
+     * As {@link #happensBefore}, for the thread now at epoch {@code now} with {@code clock}: an
+     * access of its own thread number is answered without the clock. It is the thread's own earlier
+     * access, or one of a thread whose number it took over, whose time it continues (see
+     * {@link Threads}): either way no later than its clock's own entry. The common case of a thread
+     * in a new step touching what it touched in an earlier one.
+     */
+    static boolean happensBefore(long epoch, long now, VectorClock clock) {
+        return epoch >>> TID_SHIFT == now >>> TID_SHIFT || happensBefore(epoch, clock);
+    }
 }

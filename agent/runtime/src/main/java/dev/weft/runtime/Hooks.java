@@ -3,8 +3,10 @@ package dev.weft.runtime;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.concurrent.locks.StampedLock;
 import jdk.internal.vm.annotation.DontInline;
+import jdk.internal.vm.annotation.ForceInline;
 
 /**
  * The static entry points that instrumented bytecode calls.
@@ -706,20 +708,7 @@ public final class Hooks {
      * {@code synchronized} method): as {@link #acquired}, with the site known to be a monitor's.
      */
     public static void monitorEntered(Object lock, int site) {
-        try {
-            LockSites.get(site).acquired(lock);
-            if (!trackHeldLocks) {
-                return;
-            }
-            ThreadState state = raceState();
-            int slot = races ? MonitorClocks.acquire(state, lock) : -1;
-            if (state.held > 0) {
-                LockOrder.taken(state, lock, site, sink);
-            }
-            state.push(lock, site, 0L, slot);
-        } catch (Throwable t) {
-            InternalErrors.hookFailed(t);
-        }
+        holding(lock, site, true);
     }
 
     /**
@@ -752,16 +741,54 @@ public final class Hooks {
 
     /** Replaces {@code lock.lock()}. */
     public static void lock(Lock lock, int site) {
+        lockJuc(lock, site);
+    }
+
+    /*
+     * The JDK's own lock types get hooks of their own (the call site names the type): each is
+     * compiled once, for its one type, as a unit of its own (not inlined into the application's
+     * methods): the JIT folds the type tests of the shared body and inlines the lock's own code
+     * there, once. One hook for every lock site mixed three types in one profile and was
+     * recompiled as each showed up; inlined into each caller, the lock's code and the hook's were
+     * compiled again with every method that takes a lock (more compile time, and a larger peak of
+     * the compiler's memory).
+     */
+
+    /** Replaces {@code reentrantLock.lock()}. */
+    @DontInline
+    public static void lock(ReentrantLock lock, int site) {
+        lockJuc(lock, site);
+    }
+
+    /** Replaces {@code readWriteLock.readLock().lock()}. */
+    @DontInline
+    public static void lock(ReentrantReadWriteLock.ReadLock lock, int site) {
+        lockJuc(lock, site);
+    }
+
+    /** Replaces {@code readWriteLock.writeLock().lock()}. */
+    @DontInline
+    public static void lock(ReentrantReadWriteLock.WriteLock lock, int site) {
+        lockJuc(lock, site);
+    }
+
+    /** {@code lock.lock()}, counted, with its clock acquired; a wait is timed out of line. */
+    @ForceInline
+    private static void lockJuc(Lock lock, int site) {
         int attempt = firstAttempt(lock);
-        if (attempt == ACQUIRED) {
-            acquired(lock, site);
+        if (attempt == HELD) {
+            lockWaiting(lock, site);
             return;
         }
         if (attempt == LOOKS_FREE) {
             lock.lock();
-            acquired(lock, site);
-            return;
         }
+        holding(lock, site, false);
+    }
+
+    /** {@code lock.lock()} on a lock that looks held: the wait is timed and reported. */
+    @DontInline
+    private static void lockWaiting(Lock lock, int site) {
         Object token = beginWait(lock);
         long start = System.nanoTime();
         boolean done = false;
@@ -837,6 +864,29 @@ public final class Hooks {
 
     /** Replaces {@code lock.unlock()}. */
     public static void unlock(Lock lock) {
+        unlockJuc(lock);
+    }
+
+    /** Replaces {@code reentrantLock.unlock()} (see {@link #lock(ReentrantLock, int)}). */
+    @DontInline
+    public static void unlock(ReentrantLock lock) {
+        unlockJuc(lock);
+    }
+
+    /** Replaces {@code readWriteLock.readLock().unlock()}. */
+    @DontInline
+    public static void unlock(ReentrantReadWriteLock.ReadLock lock) {
+        unlockJuc(lock);
+    }
+
+    /** Replaces {@code readWriteLock.writeLock().unlock()}. */
+    @DontInline
+    public static void unlock(ReentrantReadWriteLock.WriteLock lock) {
+        unlockJuc(lock);
+    }
+
+    @ForceInline
+    private static void unlockJuc(Lock lock) {
         try {
             releasedJuc(lock);
         } catch (Throwable t) {
@@ -940,6 +990,7 @@ public final class Hooks {
      * Takes {@code lock} at once where a {@code tryLock()} is exactly the lock's own first attempt
      * (non-fair JDK locks); otherwise only looks whether it is held, without touching it.
      */
+    @ForceInline
     private static int firstAttempt(Lock lock) {
         boolean mayTry;
         try {
@@ -953,6 +1004,7 @@ public final class Hooks {
         return looksHeld(lock) ? HELD : LOOKS_FREE;
     }
 
+    @ForceInline
     private static boolean looksHeld(Lock lock) {
         try {
             if (lock instanceof ReentrantLock) {
@@ -1006,6 +1058,38 @@ public final class Hooks {
                 LockClocks.acquired(state, lock);
             }
         }
+        pushTaken(state, lock, site, acquiredAt, orders, slot);
+    }
+
+    /**
+     * The current thread holds {@code lock}, taken at {@code site}: counted, its clock acquired (a
+     * monitor's, or a j.u.c. lock's), pushed. One body for {@link #monitorEntered} and the j.u.c.
+     * lock hooks, inlined into each with {@code monitor} a constant.
+     */
+    @ForceInline
+    private static void holding(Object lock, int site, boolean monitor) {
+        try {
+            LockSites.get(site).acquired(lock);
+            if (!trackHeldLocks) {
+                return;
+            }
+            ThreadState state = raceState();
+            int slot = -1;
+            if (races) {
+                if (monitor) {
+                    slot = MonitorClocks.acquire(state, lock);
+                } else {
+                    LockClocks.acquired(state, lock);
+                }
+            }
+            pushTaken(state, lock, site, 0L, true, slot);
+        } catch (Throwable t) {
+            InternalErrors.hookFailed(t);
+        }
+    }
+
+    /** Pushes a held lock, after reporting the lock-order edges it makes when {@code orders}. */
+    private static void pushTaken(ThreadState state, Object lock, int site, long acquiredAt, boolean orders, int slot) {
         if (orders && state.held > 0) {
             LockOrder.taken(state, lock, site, sink);
         }
@@ -1054,6 +1138,7 @@ public final class Hooks {
      * known without an extra clock read) and ends with threads queued is a blocking hold: the
      * convoy that contention builds. Uncontended holds are never timed.
      */
+    @ForceInline
     private static void releasedJuc(Lock lock) {
         if (!trackHeldLocks) {
             return;

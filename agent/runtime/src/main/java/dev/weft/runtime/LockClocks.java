@@ -1,6 +1,7 @@
 package dev.weft.runtime;
 
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import jdk.internal.vm.annotation.ForceInline;
 
 /**
  * The clocks of {@code java.util.concurrent} locks, for race detection: a lock's holders are
@@ -59,6 +60,7 @@ final class LockClocks {
     }
 
     /** The current thread has taken {@code lock}. */
+    @ForceInline // into the lock hooks, where the lock's type is known
     static void acquired(ThreadState state, Object lock) {
         Object key = LockIntrospection.clockKey(lock);
         SyncClocks.acquire(SyncClocks.slotOf(key), state);
@@ -68,6 +70,7 @@ final class LockClocks {
     }
 
     /** The current thread is about to release {@code lock}. */
+    @ForceInline // into the lock hooks, where the lock's type is known
     static void releasing(ThreadState state, Object lock) {
         Object key = LockIntrospection.clockKey(lock);
         if (lock instanceof ReentrantReadWriteLock.ReadLock) {

@@ -6,6 +6,7 @@ import java.util.concurrent.locks.AbstractOwnableSynchronizer;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import jdk.internal.vm.annotation.ForceInline;
 
 /**
  * Reads what the JDK's locks keep private: which thread owns a lock, and whether it is fair.
@@ -80,6 +81,7 @@ public final class LockIntrospection {
      * false for read locks (a reader's {@code lock()} yields to a queued writer, its
      * {@code tryLock()} does not: trying first would starve writers), fair or unknown locks.
      */
+    @ForceInline // a lock hook's type (Hooks.lock(ReentrantLock, int)...) folds the tests
     static boolean mayTryFirst(Object lock) {
         Class<?> type = lock.getClass();
         if (type == ReentrantLock.class) {
@@ -94,6 +96,7 @@ public final class LockIntrospection {
     }
 
     /** The thread that holds {@code lock} exclusively now, or null if none or unknown. */
+    @ForceInline
     static Thread owner(Object lock) {
         if (!Handles.AVAILABLE) {
             return null;
@@ -113,6 +116,7 @@ public final class LockIntrospection {
      * lock (shared by the two views of a {@code ReentrantReadWriteLock}, and what a
      * {@code Condition} of the lock knows), the lock itself otherwise.
      */
+    @ForceInline
     static Object clockKey(Object lock) {
         Object sync = null;
         if (lock instanceof ReentrantReadWriteLock.ReadLock || lock instanceof ReentrantReadWriteLock.WriteLock) {
@@ -124,6 +128,7 @@ public final class LockIntrospection {
     }
 
     /** Whether threads are queued for {@code lock} (j.u.c. locks with a queue; false otherwise). */
+    @ForceInline
     static boolean hasQueuedThreads(Object lock) {
         if (lock instanceof ReentrantLock) {
             return ((ReentrantLock) lock).hasQueuedThreads();
@@ -135,6 +140,7 @@ public final class LockIntrospection {
         return false;
     }
 
+    @ForceInline
     private static Object readWriteSync(Object lock) {
         if (!Handles.AVAILABLE) {
             return null;

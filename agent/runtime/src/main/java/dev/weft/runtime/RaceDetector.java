@@ -47,12 +47,12 @@ final class RaceDetector {
             stackIfArmed(thread, fieldId, false, site, sink);
         }
         long lastWrite = shadow.write;
-        if (!Epochs.happensBefore(lastWrite, clock)) {
+        if (!Epochs.happensBefore(lastWrite, epoch, clock)) {
             report(thread, sink, fieldId, false, site, lastWrite, true, shadow.writeSite);
         }
         if (reads != null) {
             recordSharedRead(shadow, reads, thread, site);
-        } else if (Epochs.happensBefore(lastRead, clock)) {
+        } else if (Epochs.happensBefore(lastRead, epoch, clock)) {
             thread.accessedThisStep = true;
             shadow.read = epoch;
             shadow.readSite = site;
@@ -95,7 +95,7 @@ final class RaceDetector {
             stackIfArmed(thread, fieldId, true, site, sink);
         }
         VectorClock clock = thread.clock;
-        if (!Epochs.happensBefore(lastWrite, clock)) {
+        if (!Epochs.happensBefore(lastWrite, epoch, clock)) {
             report(thread, sink, fieldId, true, site, lastWrite, true, shadow.writeSite);
         }
         VectorClock reads = shadow.reads;
@@ -109,7 +109,7 @@ final class RaceDetector {
             }
             shadow.reads = null;
             shadow.readSites = null;
-        } else if (!Epochs.happensBefore(lastRead, clock)) {
+        } else if (!Epochs.happensBefore(lastRead, epoch, clock)) {
             report(thread, sink, fieldId, true, site, lastRead, false, shadow.readSite);
         }
         thread.accessedThisStep = true;

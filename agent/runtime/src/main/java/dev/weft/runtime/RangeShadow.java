@@ -1,5 +1,7 @@
 package dev.weft.runtime;
 
+import jdk.internal.vm.annotation.DontInline;
+
 /**
  * One shadow for a range of an array's elements — at first the whole array. FastTrack's checks as
  * in {@link RaceDetector}, with one difference: each remembered access also says which element it
@@ -101,13 +103,34 @@ class RangeShadow extends WeakIdentityTable.Entry {
         int tid = thread.tid;
         int time = Epochs.time(epoch);
         ArrayAccess[] shared = reads;
-        ArrayAccess mine = null;
         if (shared != null && tid < shared.length) {
-            mine = shared[tid];
+            ArrayAccess mine = shared[tid];
             if (mine != null && ArrayAccess.time(mine.timeIndex()) == time) {
                 return false;
             }
+            if (mine instanceof ArrayAccess.Slot && mine.movableBy(thread, time) && lastWriteOrdered(thread.clock)) {
+                // the common case, kept small enough to inline: a table every thread reads, read again in a new step
+                thread.accessedThisStep = true;
+                mine.moveOn(time, index, site);
+                return false;
+            }
         }
+        return readInNewStep(thread, index, site, mayRefine, nameId, sink);
+    }
+
+    /** Whether the last write (if any) happens before the thread with {@code clock}. */
+    private boolean lastWriteOrdered(VectorClock clock) {
+        ArrayAccess written = lastWrite;
+        return written == null || written.happensBefore(written.timeIndex(), clock);
+    }
+
+    /** The rest of {@link #read}: the thread has not read this range in its current step. */
+    @DontInline
+    private boolean readInNewStep(ThreadState thread, int index, int site, boolean mayRefine, int nameId, Sink sink) {
+        int tid = thread.tid;
+        int time = Epochs.time(thread.epoch);
+        ArrayAccess[] shared = reads;
+        ArrayAccess mine = shared != null && tid < shared.length ? shared[tid] : null;
         VectorClock clock = thread.clock;
         ArrayAccess written = lastWrite;
         if (written != null) {
@@ -142,7 +165,7 @@ class RangeShadow extends WeakIdentityTable.Entry {
             } else {
                 lastRead = new ArrayAccess(tid, time, index, site);
             }
-            read = epoch;
+            read = thread.epoch;
         } else {
             ArrayAccess[] unordered = new ArrayAccess[Math.max(tid, previous.tid) + 1];
             unordered[previous.tid] = previous; // its owner moves it on from now on as its slot

@@ -2,6 +2,7 @@ package dev.weft.agent.instrument;
 
 import dev.weft.runtime.LockSites;
 import dev.weft.schema.WeftEvents.LockKinds;
+import java.util.Set;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -32,6 +33,11 @@ import net.bytebuddy.jar.asm.Type;
 final class LockSiteVisitor extends MethodVisitor {
     private static final String LOCK = "java/util/concurrent/locks/Lock";
     private static final String STAMPED_LOCK = "java/util/concurrent/locks/StampedLock";
+    /** Call-site owners whose {@code lock()} and {@code unlock()} have hooks typed for them. */
+    private static final Set<String> JDK_LOCKS = Set.of(
+        "java/util/concurrent/locks/ReentrantLock",
+        "java/util/concurrent/locks/ReentrantReadWriteLock$ReadLock",
+        "java/util/concurrent/locks/ReentrantReadWriteLock$WriteLock");
     private static final int EXTRA_STACK = 2;
 
     private final String className;
@@ -138,7 +144,13 @@ final class LockSiteVisitor extends MethodVisitor {
         boolean lockCall = name.equals("lock") || name.equals("lockInterruptibly") || name.equals("tryLock")
             || name.equals("unlock");
         if (lockCall && !owner.equals(STAMPED_LOCK) && lockTypes.isLock(owner)) {
-            if (descriptor.equals("()V") && (name.equals("lock") || name.equals("lockInterruptibly"))) {
+            // the JDK's own lock types have hooks of their own for lock() and unlock(): the JIT
+            // compiles each for one type (Hooks.lock(ReentrantLock, int)...)
+            String hookType = JDK_LOCKS.contains(owner) ? owner : LOCK;
+            if (descriptor.equals("()V") && name.equals("lock")) {
+                return new Replacement("(L" + hookType + ";I)V", true);
+            }
+            if (descriptor.equals("()V") && name.equals("lockInterruptibly")) {
                 return new Replacement("(L" + LOCK + ";I)V", true);
             }
             if (name.equals("tryLock") && descriptor.equals("(JLjava/util/concurrent/TimeUnit;)Z")) {
@@ -148,7 +160,7 @@ final class LockSiteVisitor extends MethodVisitor {
                 return new Replacement("(L" + LOCK + ";I)Z", true);
             }
             if (releases && name.equals("unlock") && descriptor.equals("()V")) {
-                return new Replacement("(L" + LOCK + ";)V", false);
+                return new Replacement("(L" + hookType + ";)V", false);
             }
         } else if (owner.equals(STAMPED_LOCK)) {
             if (descriptor.equals("()J") && (name.equals("writeLock") || name.equals("readLock"))) {
