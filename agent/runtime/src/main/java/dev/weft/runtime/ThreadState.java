@@ -130,18 +130,25 @@ final class ThreadState {
 
     /**
      * As {@link #published}, but the copy may lack one entry, {@link #publishedExtra}: a thread
-     * handing monitors back and forth with another raises that one's entry at every acquire, and
-     * would otherwise copy its clock at every release. A monitor's release keeps both
+     * handing monitors back and forth with another raises that one's entry at every acquire (and
+     * a lock's or queue's join often raises just that one too), and would otherwise copy its
+     * clock at every release. A monitor's release keeps both
      * ({@link MonitorClocks}); call {@link #publishedExtra} right after this.
      */
     int[] publishedBase() {
         int[] published = this.published;
         int changes = clock.changes();
         if (published == null || publishedAt != changes) {
-            published = clock.snapshot();
-            this.published = published;
+            // a join that raised one other entry (a lock another thread released last) keeps the copy too
+            int beyond = published == null ? VectorClock.MANY_BEYOND : clock.soleEntryBeyond(published, tid);
+            if (beyond == VectorClock.MANY_BEYOND) {
+                published = clock.snapshot();
+                this.published = published;
+                publishedExtra = Epochs.NONE;
+            } else {
+                publishedExtra = beyond == VectorClock.NONE_BEYOND ? Epochs.NONE : Epochs.of(beyond, clock.get(beyond));
+            }
             publishedAt = changes;
-            publishedExtra = Epochs.NONE;
         }
         return published;
     }

@@ -127,6 +127,30 @@ class VectorClock {
         return Arrays.copyOf(times, size);
     }
 
+    /** {@link #soleEntryBeyond}: the clock has no entry beyond the copy's but the owner's. */
+    static final int NONE_BEYOND = -1;
+    /** {@link #soleEntryBeyond}: the clock has entries beyond the copy's in more than one other thread. */
+    static final int MANY_BEYOND = -2;
+
+    /**
+     * Which entry, other than {@code own}, this clock has later than {@code copy}, an earlier
+     * {@link #snapshot} of it: the thread's index, {@link #NONE_BEYOND} or {@link #MANY_BEYOND}.
+     * Clocks only grow, so an entry differs from the copy's only by being later.
+     */
+    int soleEntryBeyond(int[] copy, int own) {
+        int found = NONE_BEYOND;
+        int[] mine = times;
+        for (int i = 0; i < size; i++) {
+            if (i != own && mine[i] != (i < copy.length ? copy[i] : 0)) {
+                if (found != NONE_BEYOND) {
+                    return MANY_BEYOND;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
     /**
      * As {@link #join}; returns whether this clock was within {@code other} before (no entry
      * greater than {@code other}'s), so that it is now equal to it.
