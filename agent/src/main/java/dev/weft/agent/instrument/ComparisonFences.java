@@ -21,7 +21,10 @@ import net.bytebuddy.pool.TypePool;
  * {@code equals(Object)}, {@code compareTo(Object)} or {@code compare(Object, Object)}, a call of
  * {@code Objects.equals}, and a call of one of the class's own static comparison helpers (the skip
  * list's {@code cpr} and {@code addIndices}, the priority queue's sift methods, the copy-on-write
- * list's searches). What was published on the collection before then happens before the
+ * list's searches), and, in a {@code ConcurrentHashMap}, a call into its tree bins and forwarding
+ * nodes, which compare keys without knowing their map (a look-up's {@code find}, an insertion's
+ * {@code putTreeVal}, {@code findTreeNode}, and a {@code TreeBin} made when a bin turns into a
+ * tree or a resize splits one). What was published on the collection before then happens before the
  * comparison; the method's exit would have taken it in anyway. Inside a helper, an element added
  * after its call began is compared unordered: the priority queue's run under its lock and the
  * copy-on-write list's search a snapshot, so only the skip list's {@code addIndices} leaves that
@@ -36,6 +39,12 @@ final class ComparisonFences implements AsmVisitorWrapper.ForDeclaredMethods.Met
     private static final String COMPARE_TO = "(Ljava/lang/Object;)I";
     private static final String COMPARE = "(Ljava/lang/Object;Ljava/lang/Object;)I";
     private static final String OBJECTS = "java/util/Objects";
+    /** The nested classes of {@code ConcurrentHashMap}: its tree bins and forwarding nodes search and compare keys. */
+    private static final String HASH_MAP_NESTED = "java/util/concurrent/ConcurrentHashMap$";
+    /** Their searches and insertions that compare keys, called from the map's own methods. */
+    private static final Set<String> HASH_MAP_SEARCHES = Set.of("find", "findTreeNode", "putTreeVal");
+    /** A tree bin's constructor orders the keys of the bin it replaces. */
+    private static final String TREE_BIN = HASH_MAP_NESTED + "TreeBin";
 
     private ComparisonFences() {
     }
@@ -70,6 +79,9 @@ final class ComparisonFences implements AsmVisitorWrapper.ForDeclaredMethods.Met
         if (opcode == Opcodes.INVOKESTATIC) {
             return owner.equals(instrumented) && HELPERS.contains(name)
                 || owner.equals(OBJECTS) && name.equals("equals");
+        }
+        if (owner.startsWith(HASH_MAP_NESTED)) {
+            return HASH_MAP_SEARCHES.contains(name) || owner.equals(TREE_BIN) && name.equals("<init>");
         }
         if (opcode == Opcodes.INVOKESPECIAL) {
             return false;

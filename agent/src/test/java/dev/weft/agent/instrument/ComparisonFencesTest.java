@@ -24,6 +24,19 @@ class ComparisonFencesTest {
     }
 
     @Test
+    void aConcurrentHashMapsCallsIntoItsTreeBinsAndForwardingNodesAreFenced() {
+        String map = "java/util/concurrent/ConcurrentHashMap";
+        String node = "(ILjava/lang/Object;)Ljava/util/concurrent/ConcurrentHashMap$Node;";
+        assertThat(isComparison(map, Opcodes.INVOKEVIRTUAL, map + "$Node", "find", node)).isTrue();
+        assertThat(isComparison(map, Opcodes.INVOKEVIRTUAL, map + "$TreeBin", "putTreeVal",
+            "(ILjava/lang/Object;Ljava/lang/Object;)Ljava/util/concurrent/ConcurrentHashMap$TreeNode;")).isTrue();
+        assertThat(isComparison(map, Opcodes.INVOKESPECIAL, map + "$TreeBin", "<init>",
+            "(Ljava/util/concurrent/ConcurrentHashMap$TreeNode;)V")).isTrue();
+        assertThat(isComparison(map, Opcodes.INVOKESPECIAL, map + "$Node", "<init>",
+            "(ILjava/lang/Object;Ljava/lang/Object;)V")).as("a plain node compares nothing").isFalse();
+    }
+
+    @Test
     void otherCallsAreNot() {
         assertThat(isComparison("java/util/concurrent/ConcurrentHashMap", Opcodes.INVOKESTATIC, SKIP_LIST, "cpr", CPR))
             .isFalse();

@@ -151,6 +151,7 @@ public final class RaceIdioms {
             RaceIdioms::concurrentHashMapComputeRacy);
         idiom("concurrentSkipListMap", RaceIdioms::concurrentSkipListMapCorrect, RaceIdioms::concurrentSkipListMapRacy);
         idiom("elementComparisons", RaceIdioms::elementComparisonsCorrect, RaceIdioms::elementComparisonsRacy);
+        idiom("hashMapTreeBins", RaceIdioms::hashMapTreeBinsCorrect, RaceIdioms::hashMapTreeBinsRacy);
         idiom("concurrentHashMapComputeIfAbsent", RaceIdioms::concurrentHashMapComputeIfAbsentCorrect,
             RaceIdioms::concurrentHashMapComputeIfAbsentRacy);
         idiom("concurrentHashMapTraversal", RaceIdioms::concurrentHashMapTraversalCorrect,
@@ -2086,6 +2087,69 @@ public final class RaceIdioms {
             key.id = 1; // after the put: a get that compared the key read it by then
         });
         while (map.get(new Key(1)) == null) {
+            Thread.onSpinWait();
+        }
+        adder.join();
+    }
+
+    /** A key whose hash collides with every other's: a concurrent map keeps such keys in a tree bin. */
+    static final class CollidingKey implements Comparable<CollidingKey> {
+        private int id;
+
+        CollidingKey(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CollidingKey && ((CollidingKey) other).id == id;
+        }
+
+        @Override
+        public int hashCode() {
+            return 42;
+        }
+
+        @Override
+        public int compareTo(CollidingKey other) {
+            return Integer.compare(id, other.id);
+        }
+    }
+
+    /**
+     * Keys of one hash, which a {@code ConcurrentHashMap} keeps in a tree bin once there are enough:
+     * the bin's own classes compare them (a look-up's search, an insertion's, the bin made when a
+     * bin turns into a tree or a resize splits one), on the keys two threads put.
+     */
+    static void hashMapTreeBinsCorrect() throws Exception {
+        ConcurrentHashMap<CollidingKey, Box> map = new ConcurrentHashMap<>();
+        int count = 200;
+        Thread adder = start("adder", () -> {
+            for (int i = 0; i < count; i++) {
+                map.put(new CollidingKey(i), new Box());
+            }
+        });
+        for (int i = 0; i < count; i++) {
+            while (map.get(new CollidingKey(i)) == null) {
+                Thread.onSpinWait();
+            }
+            map.put(new CollidingKey(count + i), new Box());
+        }
+        adder.join();
+    }
+
+    static void hashMapTreeBinsRacy() throws Exception {
+        ConcurrentHashMap<CollidingKey, Box> map = new ConcurrentHashMap<>();
+        for (int i = 2; i < 100; i++) {
+            map.put(new CollidingKey(i), new Box()); // a tree bin by now
+        }
+        CollidingKey key = new CollidingKey(1);
+        Thread adder = start("adder", () -> {
+            map.put(key, new Box());
+            pause();
+            key.id = 1; // after the put: a look-up that compared the key read it by then
+        });
+        while (map.get(new CollidingKey(1)) == null) {
             Thread.onSpinWait();
         }
         adder.join();
